@@ -1,0 +1,205 @@
+"""The `phi-guard` command: ``main(argv=None) -> int``.
+
+Exit status: 0 nothing blocks; 1 a draft blocks; 2 usage, configuration or internal error, or
+any error record (2 wins over 1). ``--exit-zero`` turns 1 into 0 and leaves 2 alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Any
+
+from . import __version__
+from ._errors import PhiGuardError
+from .evaluate import score
+from .packs import builtin_pack
+from .profile import Profile
+from .records import Record, RecordError, iter_records
+from .report import jsonl, text
+
+EXIT_OK, EXIT_BLOCK, EXIT_ERROR = 0, 1, 2
+
+
+class _Usage(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise _Usage(message)
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="phi-guard", description="Find protected health information in social-media drafts.")
+    p.add_argument("--version", action="version", version=f"phi-guard {__version__}")
+    sub = p.add_subparsers(dest="command", required=True)
+    audit = sub.add_parser("audit", help="check JSON Lines drafts and write one result per record")
+    audit.add_argument("inputs", nargs="+", metavar="INPUT", help="JSON Lines file, or - for stdin")
+    audit.add_argument("--profile", type=Path, help="the practice's profile.json")
+    audit.add_argument("--format", choices=("jsonl", "text"), default="text")
+    audit.add_argument("-o", "--output", type=Path, help="write here (atomically) instead of stdout")
+    audit.add_argument("--batch-size", type=int, default=64)
+    audit.add_argument("--exit-zero", action="store_true", help="exit 0 even when drafts block")
+    audit.add_argument("--log-level", default="warning", choices=("debug", "info", "warning", "error"))
+    ev = sub.add_parser("eval", help="score phi-guard on a labeled corpus (the figures of score.py)")
+    ev.add_argument("corpus", type=Path)
+    ev.add_argument("--profile", type=Path)
+    ev.add_argument("--json", action="store_true")
+    ev.add_argument("--log-level", default="warning", choices=("debug", "info", "warning", "error"))
+    sub.add_parser("rules", help="list every rule: code, name, severity, label")
+    ex = sub.add_parser("explain", help="print a rule's docs")
+    ex.add_argument("code")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        args = _parser().parse_args(argv)
+    except _Usage as exc:
+        print(f"phi-guard: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except SystemExit as exc:  # --help, --version
+        return int(exc.code or 0)
+    _setup_logging(getattr(args, "log_level", "warning"))
+    try:
+        return _COMMANDS[args.command](args)
+    except PhiGuardError as exc:
+        print(f"phi-guard: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return EXIT_ERROR
+
+
+def _setup_logging(level: str) -> None:
+    from .logs import configure
+
+    configure(level)
+
+
+def _linter(profile_path: Path | None):  # type: ignore[no-untyped-def]
+    from .linter import Linter
+
+    profile = Profile.load(profile_path) if profile_path else None
+    return Linter(profile=profile)
+
+
+def _records(paths: list[str]) -> Iterator[Record | RecordError]:
+    for path in paths:
+        if path == "-":
+            yield from iter_records(sys.stdin.buffer)
+            continue
+        try:
+            with open(path, "rb") as fh:
+                yield from iter_records(fh)
+        except OSError as exc:
+            raise PhiGuardError(f"PG901: cannot read input '{Path(path).name}' ({exc.strerror})") from None
+
+
+def audit_records(linter, items: Iterator[Record | RecordError], batch_size: int) -> Iterator[dict[str, Any]]:  # type: ignore[no-untyped-def]
+    """One output record per input record, in input order, checking in batches."""
+    pending: list[Record | RecordError] = []
+
+    def flush() -> Iterator[dict[str, Any]]:
+        drafts = [it.draft for it in pending if isinstance(it, Record)]
+        results = iter(linter.check_many(drafts, batch_size=batch_size))
+        for it in pending:
+            if isinstance(it, RecordError):
+                yield jsonl.error_record(it)
+            else:
+                yield jsonl.result_record(it.line, next(results))
+        pending.clear()
+
+    for item in items:
+        pending.append(item)
+        if len(pending) >= batch_size:
+            yield from flush()
+    yield from flush()
+
+
+@contextmanager
+def _output(path: Path | None) -> Iterator[IO[str]]:
+    if path is None:
+        yield sys.stdout
+        return
+    directory = path.parent if str(path.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        os.chmod(tmp, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            yield fh
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _cmd_audit(args: argparse.Namespace) -> int:
+    linter = _linter(args.profile)
+    counts = {"block": 0, "warn": 0, "pass": 0, "error": 0}
+    with _output(args.output) as out:
+        for rec in audit_records(linter, _records(args.inputs), max(1, args.batch_size)):
+            counts[rec["level"]] += 1
+            if args.format == "jsonl":
+                out.write(jsonl.dumps(rec) + "\n")
+            else:
+                out.write(text.format_record(rec) + "\n")
+        if args.format == "text":
+            out.write(text.summary(counts) + "\n")
+    if counts["error"]:
+        return EXIT_ERROR
+    if counts["block"] and not args.exit_zero:
+        return EXIT_BLOCK
+    return EXIT_OK
+
+
+def _cmd_eval(args: argparse.Namespace) -> int:
+    linter = _linter(args.profile)
+    corpus_items = list(_records([str(args.corpus)]))
+    with open(args.corpus, encoding="utf-8") as fh:
+        corpus = [json.loads(line) for line in fh if line.strip()]
+    preds = {r["id"]: r for r in audit_records(linter, iter(corpus_items), 64) if r.get("id") is not None}
+    res = score(corpus, preds)
+    res["prediction_lines_without_id"] = 0
+    if args.json:
+        print(json.dumps(res))
+    else:
+        for k, v in res.items():
+            print(f"{k}: {v}")
+    return EXIT_OK
+
+
+def _cmd_rules(args: argparse.Namespace) -> int:
+    for r in builtin_pack().rules:
+        print(f"{r.code}  {r.name:<26} {r.severity.value:<9} {r.label or '-'}")
+    return EXIT_OK
+
+
+def explain_text(code: str) -> str:
+    r = builtin_pack().rule(code.upper())
+    return (f"{r.code} ({r.name})\n\nLabel: {r.label or '-'}    Default severity: {r.severity.value}\n\n"
+            f"## What it does\n{r.what}\n\n## Why it matters\n{r.why}\n\n## Example\n{r.example}\n\n"
+            f"## Use instead\n{r.instead}\n\n## Fix safety\n{r.fix}\n")
+
+
+def _cmd_explain(args: argparse.Namespace) -> int:
+    try:
+        print(explain_text(args.code), end="")
+    except KeyError:
+        codes = ", ".join(r.code for r in builtin_pack().rules)
+        print(f"phi-guard: unknown rule code; known codes: {codes}", file=sys.stderr)
+        return EXIT_ERROR
+    return EXIT_OK
+
+
+_COMMANDS = {"audit": _cmd_audit, "eval": _cmd_eval, "rules": _cmd_rules, "explain": _cmd_explain}
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

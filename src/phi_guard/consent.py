@@ -1,0 +1,65 @@
+"""Consent: what a written HIPAA authorization on file covers.
+
+``consent=True`` covers the patient the draft is about: taken to be the first person it names
+(and every later mention sharing a name token with them). An ``Authorization`` names its
+subjects. Covered identifiers and the health details in sentences about covered people become
+look-alikes ("consent"); anyone else the draft names still counts, and so does health
+information in a sentence that names them. A sentence like "she said it's fine to post" is not
+consent: only ``Draft.consent`` is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+import regex
+
+from ._types import HEALTH_LABELS, Authorization, Candidate, Draft
+
+_TOKEN = regex.compile(r"[\p{L}]{2,}")
+_COVERABLE = frozenset({"NAME", "HANDLE", "DATE", "AGE", "LOCATION", "RELATIONSHIP", "OTHER_ID"}) | HEALTH_LABELS
+_TITLES = frozenset({"dr", "mr", "mrs", "ms", "mx", "miss", "baby", "coach", "the"})
+
+
+def _tokens(s: str) -> set[str]:
+    return {t.lower() for t in _TOKEN.findall(s)} - _TITLES
+
+
+def _subjects(text: str, draft: Draft, cands: Sequence[Candidate]) -> set[str]:
+    if isinstance(draft.consent, Authorization):
+        out: set[str] = set()
+        for subject in draft.consent.subjects:
+            out |= _tokens(subject)
+        return out
+    for c in sorted(cands, key=lambda c: c.start):
+        if c.label in ("NAME", "HANDLE") and not c.lookalike:
+            return _tokens(text[c.start:c.end].lstrip("@#"))
+    return set()
+
+
+def apply_consent(text: str, draft: Draft, cands: Sequence[Candidate],
+                  bounds: Sequence[tuple[int, int]]) -> list[Candidate]:
+    if not draft.has_consent:
+        return list(cands)
+    subjects = _subjects(text, draft, cands)
+    marked = []
+    for c in cands:
+        if c.label in ("NAME", "HANDLE") and not c.lookalike and _tokens(text[c.start:c.end].lstrip("@#")) & subjects:
+            c = replace(c, lookalike="consent")
+        marked.append(c)
+    others = [c for c in marked if c.label in ("NAME", "HANDLE") and not c.lookalike]
+    out = []
+    for c in marked:
+        if c.label in _COVERABLE and not c.lookalike and c.label not in ("NAME", "HANDLE"):
+            if not any(_same_sentence(c, o, bounds) for o in others):
+                c = replace(c, lookalike="consent")
+        out.append(c)
+    return out
+
+
+def _same_sentence(a: Candidate, b: Candidate, bounds: Sequence[tuple[int, int]]) -> bool:
+    for start, end in bounds:
+        if start <= a.start < end:
+            return start <= b.start < end
+    return False

@@ -1,0 +1,198 @@
+"""Person names beyond the NER model: gazetteers, titles, initials, hashtags, the addressee.
+
+- A capitalized (or ALL-CAPS) token in the first-name list is a name; a following capitalized
+  token joins it as a surname. Names that are also common words ("Guy", "Hope", "Will") need
+  context: a title or greeting before, a surname after, or the parser calling it a proper noun.
+- A title or kin term used as a title ("Dr.", "Mrs.", "Coach", "Abuela") plus a capitalized word.
+- Lowercase first names only after a cue ("shoutout to sunny", "congrats jake").
+- The reply's addressee (``in_reply_to.author``): their given name, full name or initials.
+- Hashtags built on a first name: #JakeStrong, #TeamJake, #PrayForMaya.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+from spacy.tokens import Doc
+
+from .._types import Candidate, Draft
+from ..packs import RulePack
+
+_CAMEL = regex.compile(r"\p{Lu}?\p{Ll}+|\p{Lu}+(?!\p{Ll})|\p{N}+")
+_HASHTAG = regex.compile(r"(?<![\w#])#([\p{L}\p{N}_]{3,40})")
+_HASHTAG_AFFIXES = ("team", "strong", "prayfor", "praying", "pray", "love", "forever", "army",
+                    "nation", "squad", "fights", "fight", "warrior", "tough", "brave", "proud",
+                    "day", "journey", "story", "smile", "the", "baby", "little", "go", "for",
+                    "miss", "remember", "rip", "in", "loving", "memory", "of", "welcome")
+_GREETING = regex.compile(
+    r"(?:\b(?:hi|hey|hello|dear|thanks|thank you|congrats|congratulations|welcome|shoutout to|"
+    r"shout out to|go|happy birthday|love you|miss you|proud of|hugs to|prayers for|praying for|"
+    r"cheers to|meet|to|for|with|and|baby|little|son|daughter|mom|dad|our girl|our boy|"
+    r"sweet|brave|cảm ơn anh|cảm ơn chị|gracias|hola)[\s,!]+)$",
+    regex.I,
+)
+_INITIALS = regex.compile(r"(?<![\w.])(?:\p{Lu}\.\s?){1,3}(?!\w)")
+_STAFF_ROLE = regex.compile(
+    r"\b(?:our|the|with|by|from|ask)\s+(?:(?:lead|head|amazing|wonderful|new|own|favorite|"
+    r"dental|front desk|office|practice|clinic|care|medical|nurse)\s+){0,2}"
+    r"(?:hygienist|receptionist|nurse|rn|lpn|np|ma|medical assistant|assistant|pharmacist|"
+    r"tech|technician|therapist|counselor|coordinator|manager|scheduler|doctor|dentist|"
+    r"provider|pa|midwife|doula|dietitian|physician|surgeon|team member|staff member|"
+    r"front desk|biller|lab tech|phlebotomist|orthodontist|pediatrician|cardiologist|"
+    r"dermatologist)\s*$",
+    regex.I,
+)
+
+
+def _set(pack: RulePack, name: str) -> frozenset[str]:
+    tl = pack.terms.get(name)
+    return frozenset(t.lower() for t in tl.terms) if tl else frozenset()
+
+
+class NameGazetteer:
+    def __init__(self, pack: RulePack) -> None:
+        not_names = _set(pack, "names/not_names")
+        self.first = _set(pack, "names/first_names") - not_names
+        self.surnames = _set(pack, "names/surnames") - not_names
+        self.common = _set(pack, "names/common_words") | not_names
+        self.titles = _set(pack, "names/titles") | frozenset(
+            {"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "coach", "pastor"})
+
+    def is_first(self, word: str) -> bool:
+        return word.lower() in self.first
+
+    def is_plain_first(self, word: str) -> bool:
+        w = word.lower()
+        return w in self.first and w not in self.common
+
+
+class NameDetector:
+    name = "names"
+
+    def __init__(self, gazetteer: NameGazetteer) -> None:
+        self._gaz = gazetteer
+
+    def detect(self, text: str, doc: Doc, draft: Draft) -> Iterable[Candidate]:
+        yield from self._gazetteer_names(text, doc)
+        yield from self._titled(doc)
+        yield from self._hashtag_names(text)
+        if draft.in_reply_to is not None and draft.in_reply_to.author:
+            yield from addressee_mentions(text, draft.in_reply_to.author, self._gaz)
+        yield from initials_near_greeting(text)
+
+    def _gazetteer_names(self, text: str, doc: Doc) -> Iterable[Candidate]:
+        gaz = self._gaz
+        i = 0
+        n = len(doc)
+        while i < n:
+            tok = doc[i]
+            word = tok.text
+            if not word.isalpha() or len(word) < 2:
+                i += 1
+                continue
+            before = text[max(0, tok.idx - 40):tok.idx]
+            cased = word[0].isupper()
+            cue = bool(_GREETING.search(before))
+            ok = False
+            if cased and gaz.is_first(word):
+                if gaz.is_plain_first(word):
+                    ok = not tok.is_sent_start or tok.pos_ in ("PROPN", "NOUN") or cue
+                else:
+                    ok = cue or (not tok.is_sent_start and tok.pos_ == "PROPN") or (
+                        i + 1 < n and doc[i + 1].text[:1].isupper() and doc[i + 1].text.lower() in gaz.surnames)
+                    ok = ok or (tok.pos_ == "PROPN" and i + 1 < n and doc[i + 1].text in ("'s", "’s"))
+                    ok = ok or (tok.pos_ == "PROPN" and i + 1 < n and doc[i + 1].pos_ in ("VERB", "AUX"))
+            elif not cased and word.islower() and gaz.is_plain_first(word) and cue and len(word) >= 3:
+                ok = True
+            if not ok:
+                i += 1
+                continue
+            end_tok = i
+            while end_tok + 1 < n and self._surname_like(doc[end_tok + 1]):
+                end_tok += 1
+            start, end = tok.idx, doc[end_tok].idx + len(doc[end_tok].text)
+            yield Candidate(start, end, "NAME", 0.7 if cue or cased else 0.55, "names:gazetteer",
+                            detail=_staff_detail(text, start))
+            i = end_tok + 1
+
+    def _surname_like(self, tok) -> bool:  # type: ignore[no-untyped-def]
+        w = tok.text
+        if not w[:1].isupper() or not w.replace("-", "").replace("'", "").isalpha() or len(w) < 2:
+            return False
+        lw = w.lower()
+        if lw in self._gaz.common and lw not in self._gaz.surnames:
+            return False
+        return lw in self._gaz.surnames or (tok.pos_ == "PROPN" and lw not in self._gaz.common)
+
+    def _titled(self, doc: Doc) -> Iterable[Candidate]:
+        titles = self._gaz.titles
+        n = len(doc)
+        for i, tok in enumerate(doc):
+            low = tok.text.lower()
+            if low.rstrip(".") not in titles and low not in titles:
+                continue
+            j = i + 1
+            if j < n and doc[j].text == ".":
+                j += 1
+            k = j
+            while k < n and doc[k].text[:1].isupper() and doc[k].text.replace("-", "").isalpha() and k - j < 3:
+                k += 1
+            if k == j:
+                continue
+            start, end = tok.idx, doc[k - 1].idx + len(doc[k - 1].text)
+            detail = "provider" if low.rstrip(".") in ("dr", "doctor") else "title"
+            yield Candidate(start, end, "NAME", 0.8, "names:title", detail=detail)
+
+    def _hashtag_names(self, text: str) -> Iterable[Candidate]:
+        for m in _HASHTAG.finditer(text):
+            parts = [p.lower() for p in _CAMEL.findall(m.group(1))]
+            rest = [p for p in parts if p not in _HASHTAG_AFFIXES]
+            if not rest or len(rest) == len(parts) and len(parts) > 1 and not self._gaz.is_plain_first(rest[0]):
+                continue
+            if any(self._gaz.is_plain_first(p) for p in rest) and len(rest) <= 2:
+                yield Candidate(m.start(), m.end(), "NAME", 0.65, "names:hashtag", detail="hashtag")
+
+
+def _staff_detail(text: str, start: int) -> str:
+    return "staff-role" if _STAFF_ROLE.search(text[max(0, start - 60):start]) else ""
+
+
+def addressee_mentions(text: str, author: str, gaz: NameGazetteer) -> Iterable[Candidate]:
+    """Where the draft names the person it answers: full name, given name, or initials."""
+    seen: list[tuple[int, int]] = []
+    for form in author_forms(author, gaz):
+        pattern = regex.compile(r"(?<![\w@])" + regex.escape(form) + r"(?![\w@])", regex.I)
+        for m in pattern.finditer(text):
+            if any(s <= m.start() and m.end() <= e for s, e in seen):
+                continue
+            seen.append((m.start(), m.end()))
+            yield Candidate(m.start(), m.end(), "NAME", 0.9, "names:addressee", detail="addressee")
+
+
+def author_forms(author: str, gaz: NameGazetteer) -> list[str]:
+    """The forms of an author's name a reply may use, longest first."""
+    cleaned = author.strip().lstrip("@")
+    words = cleaned.split()
+    if len(words) == 1 and regex.search(r"[._]", cleaned):
+        words = [w for w in regex.split(r"[._\d]+", cleaned) if w]
+    forms: list[str] = []
+    if len(words) > 1 and all(w[:1].isupper() for w in words):
+        forms.append(" ".join(words))
+    for w in words:
+        core = w.strip(".,!")
+        low = core.lower()
+        if len(core) == 1 and core.isalpha() and w.endswith("."):
+            forms.append(core + ".")
+        elif len(core) >= 2 and core.isalpha() and low not in gaz.titles and (
+                gaz.is_first(core) or low in gaz.surnames
+                or (core[:1].isupper() and low not in gaz.common and len(core) >= 3)):
+            if low not in gaz.common or core[:1].isupper():
+                forms.append(core)
+    return sorted(set(forms), key=len, reverse=True)
+
+
+def initials_near_greeting(text: str) -> Iterable[Candidate]:
+    for m in _INITIALS.finditer(text):
+        if _GREETING.search(text[max(0, m.start() - 30):m.start()]):
+            yield Candidate(m.start(), m.end(), "NAME", 0.6, "names:initials")

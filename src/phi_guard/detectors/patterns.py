@@ -1,0 +1,124 @@
+"""Rule-pack patterns: compiled once, run with a timeout, vetoed by named validators."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+import regex
+
+from .._types import Candidate
+from ..packs import PatternDef
+from ..clock import today
+
+_CONTEXT_WINDOW = 48  # characters before the span searched for context words
+_CONTEXT_BOOST = 0.35
+
+
+class PatternTimeout(Exception):
+    """A pattern ran past its time cap on this draft (the draft becomes an error)."""
+
+
+def _digits(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit())
+
+
+def luhn(text: str) -> bool:
+    digits = [int(d) for d in _digits(text)]
+    if len(digits) < 12:
+        return False
+    total = 0
+    for i, d in enumerate(reversed(digits)):
+        if i % 2:
+            d *= 2
+            if d > 9:
+                d -= 9
+        total += d
+    return total % 10 == 0
+
+
+def ssn_shape(text: str) -> bool:
+    d = _digits(text)
+    return len(d) == 9 and d[:3] not in ("000", "666") and d[0] != "9" and d[3:5] != "00" and d[5:] != "0000"
+
+
+def card_digits(text: str) -> bool:
+    return 12 <= len(_digits(text)) <= 19
+
+
+def iban_shape(text: str) -> bool:
+    compact = text.replace(" ", "").upper()
+    if not (15 <= len(compact) <= 34) or not compact[2:4].isdigit():
+        return False
+    moved = compact[4:] + compact[:4]
+    try:
+        number = int("".join(str(int(ch, 36)) for ch in moved))
+    except ValueError:
+        return False
+    return number % 97 == 1
+
+
+def age_over_89(text: str) -> bool:
+    d = _digits(text)
+    return bool(d) and 90 <= int(d[:3]) <= 125
+
+
+def birth_year_over_89(text: str) -> bool:
+    d = _digits(text)
+    return len(d) == 4 and today().year - int(d) >= 90
+
+
+def has_digit(text: str) -> bool:
+    return any(ch.isdigit() for ch in text)
+
+
+VALIDATORS: dict[str, Callable[[str], bool]] = {
+    "luhn": luhn, "ssn_shape": ssn_shape, "card_digits": card_digits, "iban_shape": iban_shape,
+    "age_over_89": age_over_89, "birth_year_over_89": birth_year_over_89, "has_digit": has_digit,
+}
+
+
+class PatternDetector:
+    """Every [[pattern]] of the pack, as Candidates."""
+
+    name = "patterns"
+
+    def __init__(self, patterns: Iterable[PatternDef], timeout: float = 1.0) -> None:
+        self._patterns = tuple(patterns)
+        self._timeout = timeout
+
+    def detect(self, text: str) -> Iterable[Candidate]:
+        lowered = text.lower()
+        for p in self._patterns:
+            try:
+                matches = list(p.compiled.finditer(text, timeout=self._timeout))
+            except TimeoutError:
+                raise PatternTimeout(p.name) from None
+            for m in matches:
+                cand = self._candidate(p, m, lowered)
+                if cand is not None:
+                    yield cand
+
+    @staticmethod
+    def _candidate(p: PatternDef, m: regex.Match[str], lowered: str) -> Candidate | None:
+        start, end = m.span(p.group)
+        if start < 0 or end <= start:
+            return None
+        span_text = m.group(p.group)
+        score = p.score
+        near = False
+        if p.context:
+            window = lowered[max(0, start - _CONTEXT_WINDOW):start]
+            near = any(word in window for word in p.context)
+            if near:
+                score = min(1.0, score + _CONTEXT_BOOST)
+            elif p.require_context:
+                return None
+        if p.validator == "card_digits":
+            if not card_digits(span_text) or not (luhn(span_text) or near):
+                return None
+        elif p.validator is not None and not VALIDATORS[p.validator](span_text) and not near:
+            return None
+        return Candidate(start, end, p.label, score, f"pattern:{p.name}", lookalike=p.lookalike)
+
+
+__all__ = ["PatternDetector", "PatternTimeout", "VALIDATORS"]

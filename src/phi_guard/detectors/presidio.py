@@ -1,0 +1,121 @@
+"""The only module that imports Presidio: an offline AnalyzerEngine on the verified model.
+
+- The spaCy model is loaded by path through NlpEngineProvider after its fingerprint is checked;
+  ``spacy.cli.download`` is never reached (Presidio only downloads a *name* it cannot find).
+- The e-mail recognizer validates domains with a tldextract instance built from the snapshot
+  shipped inside tldextract (no suffix-list URLs, no cache), so it never touches the network.
+- Presidio gets the Doc phi-guard already parsed, as NlpArtifacts: no text is parsed twice.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from pathlib import Path
+
+import tldextract
+from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts, NlpEngineProvider, SpacyNlpEngine
+from presidio_analyzer.predefined_recognizers import (
+    CreditCardRecognizer,
+    DateRecognizer,
+    EmailRecognizer,
+    IbanRecognizer,
+    IpRecognizer,
+    PhoneRecognizer,
+    SpacyRecognizer,
+    UrlRecognizer,
+    UsSsnRecognizer,
+)
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .._types import Candidate
+
+for _name in ("presidio-analyzer", "presidio-anonymizer", "presidio_analyzer", "tldextract",
+              "filelock", "urllib3", "requests", "spacy"):
+    logging.getLogger(_name).setLevel(logging.ERROR)
+
+_OFFLINE_TLD = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
+
+# Presidio entity -> GUIDELINES label
+ENTITY_LABELS = {
+    "PERSON": "NAME",
+    "LOCATION": "LOCATION",
+    "DATE_TIME": "DATE",
+    "PHONE_NUMBER": "PHONE",
+    "EMAIL_ADDRESS": "EMAIL",
+    "URL": "URL",
+    "IP_ADDRESS": "IP_ADDRESS",
+    "US_SSN": "SSN",
+    "CREDIT_CARD": "ACCOUNT_NUMBER",
+    "IBAN_CODE": "ACCOUNT_NUMBER",
+}
+
+
+class OfflineEmailRecognizer(EmailRecognizer):
+    """Presidio's e-mail recognizer, validating domains against the bundled suffix snapshot."""
+
+    def validate_result(self, pattern_text: str) -> bool:
+        return _OFFLINE_TLD(pattern_text).fqdn != ""
+
+
+def load_engine(model_path: Path) -> SpacyNlpEngine:
+    """A SpacyNlpEngine holding the model at ``model_path`` (a directory, loaded by path)."""
+    provider = NlpEngineProvider(nlp_configuration={
+        "nlp_engine_name": "spacy",
+        "models": [{"lang_code": "en", "model_name": str(model_path)}],
+        "ner_model_configuration": {
+            "labels_to_ignore": ["ORG", "ORGANIZATION", "NORP", "CARDINAL", "ORDINAL", "QUANTITY",
+                                 "MONEY", "PERCENT", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
+                                 "LANGUAGE"],
+        },
+    })
+    engine = provider.create_engine()
+    if not isinstance(engine, SpacyNlpEngine):  # pragma: no cover - configuration above fixes it
+        raise TypeError("expected a spaCy NLP engine")
+    return engine
+
+
+class PresidioDetector:
+    """Presidio's recognizers, validators and context logic, on phi-guard's own Doc."""
+
+    name = "presidio"
+
+    def __init__(self, engine: SpacyNlpEngine) -> None:
+        self._engine = engine
+        recognizers = [
+            SpacyRecognizer(supported_entities=["PERSON", "LOCATION", "DATE_TIME"]),
+            PhoneRecognizer(supported_regions=("US", "UK", "DE", "FR", "IT", "ES", "BE", "NL",
+                                               "CH", "AU", "CA", "IE", "DK", "FI", "SE", "NO")),
+            OfflineEmailRecognizer(),
+            UrlRecognizer(),
+            IpRecognizer(),
+            UsSsnRecognizer(),
+            CreditCardRecognizer(),
+            IbanRecognizer(),
+            DateRecognizer(),
+        ]
+        registry = RecognizerRegistry(recognizers=recognizers, supported_languages=["en"])
+        self._analyzer = AnalyzerEngine(registry=registry, nlp_engine=engine,
+                                        supported_languages=["en"])
+        self._entities = sorted(ENTITY_LABELS)
+
+    @property
+    def nlp(self) -> Language:
+        return self._engine.nlp["en"]
+
+    def artifacts(self, doc: Doc) -> NlpArtifacts:
+        return self._engine._doc_to_nlp_artifact(doc, "en")  # noqa: SLF001 - the documented seam
+
+    def detect(self, text: str, doc: Doc) -> Iterable[Candidate]:
+        results: list[RecognizerResult] = self._analyzer.analyze(
+            text=text, language="en", entities=self._entities, nlp_artifacts=self.artifacts(doc),
+            score_threshold=0.3,
+        )
+        for r in results:
+            label = ENTITY_LABELS.get(r.entity_type)
+            if label is None or r.end <= r.start:
+                continue
+            recognizer = (r.recognition_metadata or {}).get("recognizer_name", r.entity_type)
+            yield Candidate(r.start, r.end, label, float(r.score), f"presidio:{recognizer}")

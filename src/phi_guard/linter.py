@@ -1,0 +1,162 @@
+"""The Linter: built once per profile, then ``check`` one draft or ``check_many`` a stream.
+
+One draft's way: normalize -> parse once (spaCy) -> detect (Presidio on the same Doc, rule-pack
+patterns, term lists, name gazetteers, relationship cues) -> mark look-alikes -> merge -> judge
+-> redact. A fault inside one draft makes that draft's result ERROR; it never passes.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc
+
+from ._errors import ConfigError, InputError
+from ._types import Candidate, Draft, Finding, Level, Result
+from .detectors.names import NameDetector, NameGazetteer
+from .detectors.patterns import PatternDetector, PatternTimeout
+from .detectors.presidio import PresidioDetector, load_engine
+from .detectors.terms import TermDetector, TermIndex
+from .lookalikes import LookalikeIndex, mark
+from .merge import merge
+from .model import verified_model_path
+from .normalize import Normalized, normalize
+from .packs import RulePack, builtin_pack
+from .profile import Profile
+from .redact import redact
+from .scoring import judge
+
+log = logging.getLogger("phi_guard")
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """What a Linter is configured with; the library reads no config file by itself."""
+
+    max_chars: int = 100_000
+    regex_timeout: float = 2.0
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.max_chars, int) or isinstance(self.max_chars, bool) or self.max_chars < 1:
+            raise ConfigError("PG901: settings.max_chars must be a positive integer")
+        if not isinstance(self.regex_timeout, (int, float)) or self.regex_timeout <= 0:
+            raise ConfigError("PG901: settings.regex_timeout must be a positive number")
+
+
+def _refuse_conflicting_distribution() -> None:
+    try:
+        importlib.metadata.distribution("phi-guard")
+    except importlib.metadata.PackageNotFoundError:
+        return
+    raise ConfigError(
+        "PG901: the unrelated 'phi-guard' distribution is installed in this environment; it "
+        "installs a 'phi_guard' package of its own. Uninstall it (pip uninstall phi-guard) and "
+        "keep 'phi-guard-lint'."
+    )
+
+
+class Linter:
+    """Checks drafts against one practice profile. Safe to share across threads."""
+
+    def __init__(self, profile: Profile | None = None, settings: Settings | None = None,
+                 pack: RulePack | None = None) -> None:
+        _refuse_conflicting_distribution()
+        if profile is not None and not isinstance(profile, Profile):
+            raise ConfigError("PG901: profile must be a phi_guard.Profile")
+        self.profile = profile or Profile()
+        self.settings = settings or Settings()
+        self.pack = pack or builtin_pack()
+        model_dir, self.model_fingerprint = verified_model_path()
+        self._presidio = PresidioDetector(load_engine(model_dir))
+        self._nlp = self._presidio.nlp
+        self._patterns = PatternDetector(self.pack.patterns, self.settings.regex_timeout)
+        self._terms = TermDetector(TermIndex(self.pack))
+        self._names = NameDetector(NameGazetteer(self.pack))
+        self._lookalikes = LookalikeIndex.build(self.profile, self.pack)
+
+    # ------------------------------------------------------------------ public
+    def check(self, draft: Draft) -> Result:
+        """The verdict on one draft. Raises InputError only when ``draft`` is not a Draft."""
+        early = self._precheck(draft)
+        if early is not None:
+            return early
+        norm = normalize(draft.text)
+        try:
+            doc = self._nlp(norm.text)
+        except Exception as exc:  # noqa: BLE001 - fail closed
+            return _error(draft, "PG930", f"the language model failed ({type(exc).__name__})")
+        return self._from_doc(draft, norm, doc)
+
+    def check_many(self, drafts: Iterable[Draft], batch_size: int = 64) -> Iterator[Result]:
+        """Results for ``drafts`` in input order, exactly as ``check`` gives them."""
+        from .batch import check_stream
+
+        return check_stream(self, drafts, batch_size=batch_size)
+
+    # ------------------------------------------------------------------ internals
+    def _precheck(self, draft: Draft) -> Result | None:
+        if not isinstance(draft, Draft):
+            raise InputError("check() takes a phi_guard.Draft")
+        if len(draft.text) > self.settings.max_chars:
+            return _error(draft, "PG911", f"input_too_large: text has more than {self.settings.max_chars} characters")
+        return None
+
+    def _from_doc(self, draft: Draft, norm: Normalized, doc: Doc) -> Result:
+        try:
+            return self._analyze(draft, norm, doc)
+        except PatternTimeout:
+            return _error(draft, "PG920", "timeout: a pattern ran past its time cap")
+        except Exception as exc:  # noqa: BLE001 - fail closed, never echo the text
+            log.error("internal error in a detector (%s)", type(exc).__name__)
+            return _error(draft, "PG930", f"internal error ({type(exc).__name__})")
+
+    def _candidates(self, draft: Draft, text: str, doc: Doc) -> list[Candidate]:
+        cands: list[Candidate] = []
+        cands.extend(self._presidio.detect(text, doc))
+        cands.extend(self._patterns.detect(text))
+        cands.extend(self._terms.detect(text))
+        cands.extend(self._names.detect(text, doc, draft))
+        return merge(mark(_drop_placeholders(cands, text), text, self._lookalikes))
+
+    def _analyze(self, draft: Draft, norm: Normalized, doc: Doc) -> Result:
+        text = norm.text
+        cands = self._candidates(draft, text, doc)
+        bounds = [(s.start_char, s.end_char) for s in doc.sents] or [(0, len(text))]
+        j = judge(text, draft, cands, bounds, self.pack)
+        findings = tuple(_to_original(f, norm) for f in j.findings)
+        remove = tuple(norm.to_original(s, e) for s, e in j.remove)
+        return Result(level=j.level, risk=j.risk, findings=findings,
+                      redacted=redact(draft.text, findings, remove), reasons=j.reasons, id=draft.id)
+
+
+_PLACEHOLDER_LABELS = ("NAME", "HANDLE", "LOCATION", "DATE", "AGE", "PHONE", "FAX", "EMAIL", "URL",
+                       "IP_ADDRESS", "SSN", "MRN", "HEALTH_PLAN_ID", "ACCOUNT_NUMBER", "LICENSE_NUMBER",
+                       "VEHICLE_ID", "DEVICE_ID", "BIOMETRIC", "OTHER_ID", "CONDITION", "PROCEDURE",
+                       "MEDICATION", "RELATIONSHIP")
+
+
+def _drop_placeholders(cands: list[Candidate], text: str) -> list[Candidate]:
+    """Redaction placeholders ("[NAME]", "[###]") are not identifiers."""
+    out = []
+    for c in cands:
+        before = text[max(0, c.start - 1):c.start]
+        after = text[c.end:c.end + 1]
+        inner = text[c.start:c.end].strip("[]#")
+        if (before == "[" or text[c.start:c.start + 1] == "[") and (after == "]" or text[c.end - 1:c.end] == "]") \
+                and (inner in _PLACEHOLDER_LABELS or not inner):
+            continue
+        out.append(c)
+    return out
+
+
+def _to_original(f: Finding, norm: Normalized) -> Finding:
+    start, end = norm.to_original(f.start, f.end)
+    return f if (start, end) == (f.start, f.end) else replace(f, start=start, end=end)
+
+
+def _error(draft: Draft, code: str, message: str) -> Result:
+    return Result(level=Level.ERROR, risk=100, findings=(), redacted="", reasons=(code,),
+                  error=f"{code}: {message}", id=draft.id)

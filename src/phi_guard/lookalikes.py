@@ -1,0 +1,184 @@
+"""Look-alikes: spans that look like identifiers but are the practice's own or general.
+
+The practice's names, contacts, places and staff come from its Profile; holidays, regions,
+emergency numbers, bare years and clinic hours are general. A look-alike is still reported, with
+severity info, so people see why it did not count.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+import regex
+
+from ._types import Candidate
+from .packs import RulePack
+from .profile import Person, Profile
+
+_KIN_BEFORE = regex.compile(
+    r"\b(?:baby|little|son|daughter|sister|brother|mom|mother|dad|father|husband|wife|kid|kiddo|"
+    r"grandson|granddaughter|niece|nephew|our girl|our boy|patient|sweet|brave|miss|mrs|mr)\s*$",
+    regex.I,
+)
+_RESIDENCE_BEFORE = regex.compile(r"\b(?:lives? in|living in|home in|from|resident of|moved to|grew up in)\s*$", regex.I)
+_EMERGENCY = {"911", "988", "211", "311", "411"}
+_YEAR = regex.compile(r"^(?:in |since |by |of |the )?'?(?:\d{2}|\d{4})s?$", regex.I)
+_HOURS = regex.compile(
+    r"^(?:\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)?\s*(?:[-–—]|to|until)\s*)?\d{1,2}(?::\d{2})?\s*"
+    r"(?:a\.?m\.?|p\.?m\.?)$|^(?:noon|midnight|(?:this |in the )?(?:morning|afternoon|evening)s?)$|"
+    r"^(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends|weekdays|"
+    r"every (?:day|week|month|year)|daily|24/7)$",
+    regex.I,
+)
+_DIGITS = regex.compile(r"\d")
+
+
+def _digits(s: str) -> str:
+    return "".join(_DIGITS.findall(s))
+
+
+def _phrase_regex(phrases: Iterable[str]) -> regex.Pattern[str] | None:
+    alts = sorted({regex.escape(p.strip()).replace(r"\'", "['’]?").replace("'", "['’]?") for p in phrases if p.strip()},
+                  key=len, reverse=True)
+    if not alts:
+        return None
+    return regex.compile(r"(?<![\w@#])(?:" + "|".join(alts) + r")(?![\w])", regex.I)
+
+
+@dataclass(frozen=True)
+class LookalikeIndex:
+    """Everything that makes a span a look-alike, compiled once per (profile, pack)."""
+
+    practice: regex.Pattern[str] | None
+    people: regex.Pattern[str] | None
+    staff_given: frozenset[str]
+    places: regex.Pattern[str] | None
+    addresses: regex.Pattern[str] | None
+    holidays: regex.Pattern[str] | None
+    regions: frozenset[str]
+    phones: frozenset[str]
+    emails: frozenset[str]
+    domains: tuple[str, ...]
+    handles: frozenset[str]
+    hashtags: frozenset[str]
+
+    @classmethod
+    def build(cls, profile: Profile, pack: RulePack) -> "LookalikeIndex":
+        people = [*profile.staff, *profile.public_figures]
+        holidays = pack.terms.get("lookalikes/holidays")
+        regions = pack.terms.get("lookalikes/regions")
+        return cls(
+            practice=_phrase_regex(profile.practice_names),
+            people=_phrase_regex(f for p in people for f in _person_forms(p)),
+            staff_given=frozenset(p.given.lower() for p in profile.staff if p.given),
+            places=_phrase_regex(profile.places),
+            addresses=_phrase_regex(_address_forms(profile.addresses)),
+            holidays=_phrase_regex(holidays.terms if holidays else ()),
+            regions=frozenset(t.lower() for t in (regions.terms if regions else ())),
+            phones=frozenset(_digits(p)[-10:] for p in (*profile.phones, *profile.fax) if _digits(p)),
+            emails=frozenset(e.lower() for e in profile.emails),
+            domains=tuple(sorted({_domain(u) for u in (*profile.urls, *profile.emails, *profile.handles) if _domain(u)})),
+            handles=frozenset(h.lower().lstrip("@") for h in profile.handles if "/" not in h),
+            hashtags=frozenset(h.lower().lstrip("#") for h in profile.hashtags),
+        )
+
+    def spans(self, text: str) -> list[tuple[int, int, str]]:
+        """Spans of the text that are the practice's own names, people, places and addresses."""
+        out: list[tuple[int, int, str]] = []
+        for pattern, why in ((self.practice, "profile:practice"), (self.people, "profile:person"),
+                             (self.addresses, "profile:address"), (self.holidays, "holiday")):
+            if pattern is not None:
+                out.extend((m.start(), m.end(), why) for m in pattern.finditer(text))
+        if self.places is not None:
+            for m in self.places.finditer(text):
+                if not _RESIDENCE_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
+                    out.append((m.start(), m.end(), "profile:place"))
+        return out
+
+
+def _person_forms(p: Person) -> list[str]:
+    forms = [p.name, p.bare_name, *p.aliases]
+    if p.surname:
+        forms += [f"{t} {p.surname}" for t in ("Dr.", "Dr", "Doctor", "Mr.", "Mrs.", "Ms.", "Mx.", "President", "Coach")]
+    return [f for f in forms if f]
+
+
+def _address_forms(addresses: Sequence[str]) -> list[str]:
+    out = []
+    for a in addresses:
+        out.append(a)
+        out.append(a.split(",")[0])
+    return out
+
+
+def _domain(value: str) -> str:
+    v = value.lower().strip()
+    if "@" in v and not v.startswith("@"):
+        v = v.split("@", 1)[1]
+    v = regex.sub(r"^[a-z]+://", "", v)
+    v = v.split("/", 1)[0]
+    v = v.removeprefix("www.")
+    return v if "." in v else ""
+
+
+def why_lookalike(c: Candidate, text: str, index: LookalikeIndex,
+                  spans: list[tuple[int, int, str]]) -> str | None:
+    """Why this candidate is a look-alike, or None when it may be a patient's identifier."""
+    if c.lookalike:
+        return c.lookalike
+    s = text[c.start:c.end]
+    low = s.lower().strip()
+    for start, end, why in spans:
+        if start <= c.start and c.end <= end or (c.start <= start and end <= c.end and c.label in ("NAME", "LOCATION")):
+            if why == "profile:person" and c.label == "NAME" and _KIN_BEFORE.search(text[max(0, c.start - 15):c.start]):
+                continue
+            return why
+    return _by_label(c, s, low, text, index)
+
+
+def _by_label(c: Candidate, s: str, low: str, text: str, index: LookalikeIndex) -> str | None:
+    if c.label in ("PHONE", "FAX"):
+        d = _digits(s)
+        if d in _EMERGENCY or (len(d) >= 10 and d[-10:] in index.phones):
+            return "profile:phone" if d not in _EMERGENCY else "emergency-number"
+    elif c.label == "EMAIL":
+        if low in index.emails or any(low.endswith("@" + d) or low.endswith("." + d) for d in index.domains):
+            return "profile:email"
+    elif c.label in ("URL", "HANDLE"):
+        return _url_or_handle(c, low, index)
+    elif c.label == "DATE":
+        if _YEAR.match(low) or _HOURS.match(low):
+            return "year" if _YEAR.match(low) else "hours"
+    elif c.label == "LOCATION":
+        if low.removeprefix("the ") in index.regions or low in index.regions:
+            return "region"
+    elif c.label == "NAME":
+        if c.detail in ("provider", "staff-role"):
+            return "staff"
+        given = low.split()[0] if low.split() else ""
+        if c.detail != "addressee" and given in index.staff_given and len(low.split()) == 1 \
+                and not _KIN_BEFORE.search(text[max(0, c.start - 15):c.start]):
+            return "profile:staff-given"
+    return None
+
+
+def _url_or_handle(c: Candidate, low: str, index: LookalikeIndex) -> str | None:
+    bare = low.lstrip("@")
+    if c.label == "HANDLE" and (bare in index.handles or bare in index.hashtags):
+        return "profile:handle"
+    dom = _domain(low)
+    if dom and any(dom == d or dom.endswith("." + d) for d in index.domains):
+        return "profile:url"
+    if c.label == "URL" and any(d in low for d in index.domains):
+        return "profile:url"
+    return None
+
+
+def mark(cands: Iterable[Candidate], text: str, index: LookalikeIndex) -> list[Candidate]:
+    spans = index.spans(text)
+    out = []
+    for c in cands:
+        why = why_lookalike(c, text, index, spans)
+        out.append(replace(c, lookalike=why) if why != c.lookalike else c)
+    return out

@@ -1,0 +1,1 @@
+"""Output formats, one module each. No draft text appears anywhere but ``redacted``."""

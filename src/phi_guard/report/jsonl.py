@@ -1,0 +1,43 @@
+"""The audit format: one JSON object per input record, in input order (CONTRACTS 6)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .._types import Result
+from ..records import RecordError
+
+SCHEMA_VERSION = 1
+
+
+def result_record(line: int, result: Result) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "id": result.id,
+        "line": line,
+        "level": result.level.value,
+        "risk": result.risk,
+        "reasons": list(result.reasons),
+        "findings": [f.to_dict() for f in result.findings],
+        "redacted": result.redacted,
+        "error": result.error,
+    }
+
+
+def error_record(err: RecordError) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "id": err.id,
+        "line": err.line,
+        "level": "error",
+        "risk": 100,
+        "reasons": [err.code],
+        "findings": [],
+        "redacted": "",
+        "error": err.error,
+    }
+
+
+def dumps(record: dict[str, Any]) -> str:
+    return json.dumps(record, ensure_ascii=False, sort_keys=False, separators=(", ", ": "))
