@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+import os
 import socket
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+
+
+def _find_shared() -> Path:
+    """The workplace's shared/ folder (eval corpora, schemas): beside the checkout, or $PHI_GUARD_SHARED."""
+    env = os.environ.get("PHI_GUARD_SHARED")
+    for candidate in (Path(env) if env else None, ROOT.parent / "shared", Path("/work/shared")):
+        if candidate is not None and (candidate / "eval" / "score.py").is_file():
+            return candidate
+    raise RuntimeError("shared/ (eval corpora) not found beside the checkout; set PHI_GUARD_SHARED")
+
+
+SHARED = _find_shared()
 DEV = SHARED / "eval" / "dev"
 
 ATTEMPTS: list[str] = []

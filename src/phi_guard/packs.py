@@ -27,7 +27,7 @@ from ._errors import RulePackError
 from ._types import LABELS, Severity
 
 _FLAG_BITS = {"i": regex.IGNORECASE, "x": regex.VERBOSE, "m": regex.MULTILINE, "s": regex.DOTALL}
-_PATTERN_FILES = ("patterns.toml", "relationship.toml")
+_PATTERN_FILES = ("patterns.toml", "address.toml", "relationship.toml")
 VALIDATORS = frozenset(
     {"luhn", "ssn_shape", "card_digits", "iban_shape", "age_over_89", "birth_year_over_89", "has_digit"}
 )

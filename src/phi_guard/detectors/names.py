@@ -32,6 +32,11 @@ _GREETING = regex.compile(
     r"sweet|brave|cảm ơn anh|cảm ơn chị|gracias|hola)[\s,!]+)$",
     regex.I,
 )
+_CUE_BEFORE = regex.compile(
+    r"\b(?:my name is|my name's|name is|i am|i'm|this is|named|name:|called|by|founders?:?|with|"
+    r"mr\.?|mrs\.?|ms\.?|dr\.?)\s*$",
+    regex.I,
+)
 _INITIALS = regex.compile(r"(?<![\w.])(?:\p{Lu}\.\s?){1,3}(?!\w)")
 _STAFF_ROLE = regex.compile(
     r"\b(?:our|the|with|by|from|ask)\s+(?:(?:lead|head|amazing|wonderful|new|own|favorite|"
@@ -54,7 +59,8 @@ class NameGazetteer:
     def __init__(self, pack: RulePack) -> None:
         not_names = _set(pack, "names/not_names")
         self.first = _set(pack, "names/first_names") - not_names
-        self.surnames = _set(pack, "names/surnames") - not_names
+        # countries and states are surnames too ("Canada", "France"): never from the surname list
+        self.surnames = _set(pack, "names/surnames") - not_names - _set(pack, "lookalikes/regions")
         self.common = _set(pack, "names/common_words") | not_names
         self.titles = _set(pack, "names/titles") | frozenset(
             {"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "coach", "pastor"})
@@ -103,6 +109,11 @@ class NameDetector:
                         i + 1 < n and doc[i + 1].text[:1].isupper() and doc[i + 1].text.lower() in gaz.surnames)
                     ok = ok or (tok.pos_ == "PROPN" and i + 1 < n and doc[i + 1].text in ("'s", "’s"))
                     ok = ok or (tok.pos_ == "PROPN" and i + 1 < n and doc[i + 1].pos_ in ("VERB", "AUX"))
+            elif cased and tok.pos_ == "PROPN" and word.lower() in gaz.surnames and word.lower() not in gaz.common \
+                    and not word.isupper():
+                ok = True
+            elif cased and tok.pos_ == "PROPN" and _CUE_BEFORE.search(before) and word.lower() not in gaz.common:
+                ok = True
             elif not cased and word.islower() and gaz.is_plain_first(word) and cue and len(word) >= 3:
                 ok = True
             if not ok:
@@ -118,6 +129,10 @@ class NameDetector:
 
     def _surname_like(self, tok) -> bool:  # type: ignore[no-untyped-def]
         w = tok.text
+        if len(w) == 2 and w[0].isupper() and w[1] == ".":
+            return True  # a middle initial: "Faina D. Yefremova"
+        if len(w) == 1 and w.isupper() and w != "I":
+            return True
         if not w[:1].isupper() or not w.replace("-", "").replace("'", "").isalpha() or len(w) < 2:
             return False
         lw = w.lower()

@@ -117,5 +117,7 @@ class PresidioDetector:
             label = ENTITY_LABELS.get(r.entity_type)
             if label is None or r.end <= r.start:
                 continue
+            if label == "DATE" and text[r.start:r.end].strip().isdigit():
+                continue  # a bare number is no date element (years are look-alikes anyway)
             recognizer = (r.recognition_metadata or {}).get("recognizer_name", r.entity_type)
             yield Candidate(r.start, r.end, label, float(r.score), f"presidio:{recognizer}")
