@@ -1,0 +1,112 @@
+"""Sentence-level context: who a sentence is about, and whether it is general talk.
+
+Health words count as a person's health information only in a sentence about a specific person:
+one that names them (not staff, not a public figure), addresses the person a reply answers ("you",
+"your"), speaks of a named or described person ("he", "her", "a guy who..."), or confirms care.
+Education, aggregates, group references and hypotheticals ("if you ever need a root canal",
+"1 in 3 adults", "our patients") are general.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+import regex
+
+from ._types import HEALTH_LABELS, Candidate, Draft
+
+_SECOND = regex.compile(r"\b(?:you|your|yours|you're|youre|you've|you'll|you'd|ur|u|y'all|yourself)\b", regex.I)
+_THIRD = regex.compile(r"\b(?:he|his|him|himself|she|her|hers|herself|he's|she's|they're)\b", regex.I)
+_ANECDOTE = regex.compile(
+    r"\b(?:a|an|one|this|that)\s+(?:(?:\w+|\w+-\w+)\s+){0,3}(?:guy|man|woman|lady|girl|boy|kid|child|"
+    r"teen|teenager|patient|mom|dad|mother|father|gentleman|grandma|grandpa|grandmother|grandfather|"
+    r"fisherman|teacher|nurse|student|athlete|player|veteran|baby|toddler|couple|client|senior|"
+    r"newborn|infant|runner|dancer|firefighter|officer|coach)\b(?!\s+(?:who|that)\s+(?:is|are|has|have)\s+(?:ever|never))",
+    regex.I,
+)
+_GENERIC = regex.compile(
+    r"\b(?:if|whether|in case|should you|anyone|everyone|everybody|most people|many people|"
+    r"people who|kids who|adults|children|parents|families|1 in \d+|one in \w+|percent|"
+    r"tips?|reminder|did you know|signs of|symptoms of|ask your|talk to your|common|normal|"
+    r"typical|usually|often|generally|in general|most|many|every year|each year|season|"
+    r"can cause|may cause|is a|are a|means|why|how to|what to|when to)\b|%|\?\s*$",
+    regex.I,
+)
+# a staff member revealed as a patient: health events happening *to* them
+_PATIENT_EVENT = regex.compile(
+    r"\b(?:diagnosed|recovering|recovery|battling|fighting|undergoing|underwent|gave birth|"
+    r"delivered (?:on|a|her|his|their|baby|twins)|delivered\s*[,.!]|had (?:a|her|his|their) (?:baby|surgery|procedure|stroke|heart attack)|"
+    r"passed away|in the hospital|hospitalized|on (?:medical|maternity|paternity) leave|rounds of|"
+    r"(?:her|his|their) (?:own )?(?:surgery|treatment|chemo|diagnosis|recovery|pregnancy|labor|delivery|ivf|therapy))\b",
+    regex.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    person: bool  # about a specific person
+    generic: bool  # education, aggregate, group or hypothetical
+
+
+def sentences(text: str, bounds: Sequence[tuple[int, int]], cands: Sequence[Candidate],
+              draft: Draft) -> list[Sentence]:
+    live = [c for c in cands if not c.lookalike]
+    named = any(c.label in ("NAME", "HANDLE") for c in live)
+    anecdote = bool(_ANECDOTE.search(text))
+    out = []
+    for start, end in bounds:
+        s = text[start:end]
+        inside = [c for c in live if start <= c.start < end]
+        has_name = any(c.label in ("NAME", "HANDLE") for c in inside)
+        rel = any(c.label == "RELATIONSHIP" for c in inside)
+        second = bool(_SECOND.search(s)) and (draft.is_reply or named)
+        third = bool(_THIRD.search(s)) and (named or anecdote or draft.is_reply)
+        generic = bool(_GENERIC.search(s)) and not has_name and not rel and not _possessive_health(s, inside)
+        person = has_name or rel or second or third or bool(_ANECDOTE.search(s))
+        out.append(Sentence(start, end, person, generic))
+    return out
+
+
+def _possessive_health(s: str, inside: Sequence[Candidate]) -> bool:
+    """'your crown', 'his ear infection': a possessive right before a health term is personal."""
+    return bool(regex.search(r"\b(?:your|his|her|their)\s+(?:\w+\s+){0,2}$", s)) and any(
+        c.label in HEALTH_LABELS for c in inside)
+
+
+def sentence_of(pos: int, sents: Sequence[Sentence]) -> Sentence | None:
+    for s in sents:
+        if s.start <= pos < s.end:
+            return s
+    return None
+
+
+def linked(c: Candidate, sents: Sequence[Sentence]) -> bool:
+    s = sentence_of(c.start, sents)
+    return s is not None and s.person and not s.generic
+
+
+def staff_as_patients(text: str, cands: Sequence[Candidate], bounds: Sequence[tuple[int, int]]) -> list[Candidate]:
+    """Staff look-alikes stop being look-alikes in a sentence where a health event happens to them."""
+    out = list(cands)
+    for start, end in bounds:
+        s = text[start:end]
+        if not _PATIENT_EVENT.search(s):
+            continue
+        if not any(c.label in HEALTH_LABELS and start <= c.start < end for c in cands):
+            continue
+        for i, c in enumerate(out):
+            if c.label == "NAME" and start <= c.start < end and c.lookalike in ("profile:staff-given", "profile:person", "staff") \
+                    and not _performs(text, c):
+                out[i] = replace(c, lookalike=None, detail="staff-patient")
+    return out
+
+
+def _performs(text: str, c: Candidate) -> bool:
+    """'Dr. Lindqvist delivered the baby': the clinician does the procedure, it is not done to them."""
+    name = text[c.start:c.end].lower()
+    return name.startswith(("dr", "doctor")) or bool(regex.match(
+        r"\s+(?:and (?:the|our) \w+ (?:team|crew)\s+)?(?:delivered|performed|placed|removed|treated|saw|did|ran|caught|saved)\b",
+        text[c.end:c.end + 40], regex.I))
