@@ -22,7 +22,7 @@ _ANECDOTE = regex.compile(
     r"\b(?:a|an|one|this|that)\s+(?:(?:\w+|\w+-\w+)\s+){0,3}(?:guy|man|woman|lady|girl|boy|kid|child|"
     r"teen|teenager|patient|mom|dad|mother|father|gentleman|grandma|grandpa|grandmother|grandfather|"
     r"fisherman|teacher|nurse|student|athlete|player|veteran|baby|toddler|couple|client|senior|"
-    r"newborn|infant|runner|dancer|firefighter|officer|coach)\b(?!\s+(?:who|that)\s+(?:is|are|has|have)\s+(?:ever|never))",
+    r"newborn|infant|runner|dancer|firefighter|officer|coach|twins|triplets|quadruplets)\b(?!\s+(?:who|that)\s+(?:is|are|has|have)\s+(?:ever|never))",
     regex.I,
 )
 _GENERIC = regex.compile(
@@ -30,7 +30,24 @@ _GENERIC = regex.compile(
     r"people who|kids who|adults|children|parents|families|1 in \d+|one in \w+|percent|"
     r"tips?|reminder|did you know|signs of|symptoms of|ask your|talk to your|common|normal|"
     r"typical|usually|often|generally|in general|most|many|every year|each year|season|"
-    r"can cause|may cause|is a|are a|means|why|how to|what to|when to)\b|%|\?\s*$",
+    r"can cause|may cause|is a|are a|means|why|how to|what to|when to|available|we offer|we provide|"
+    r"some|certain|recommends?|recommended|offers?|we ask everyone|that's why|"
+    r"offered|walk-ins?|no appointment|book (?:at|online|now)|accepting|free|over \d+|guidelines?|"
+    r"polic(?:y|ies)|we follow|our providers|evidence-based|we (?:can't|cannot|can not|don't|do not) (?:discuss|share|confirm)|"
+    r"for privacy|privacy reasons|\d+ (?:people|neighbors|"
+    r"patients|families|kids|students|donors|shots|vaccines))\b|%|\?\s*$",
+    regex.I,
+)
+# a date that places something on the calendar (not "today" in advice, not a duration)
+_POINT_DATE = regex.compile(
+    r"\b(?:yesterday|last\s+\w+|\w+\s+ago|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|this morning|that morning|last night|\d{1,2}/\d{1,2}|"
+    r"\d+(?:st|nd|rd|th)|after|since|out|post)", regex.I)
+# denial and privacy statements confirm nothing, even when they say "patient"
+_DENIAL = regex.compile(
+    r"\b(?:never|can't|cannot|can not|won't|will not|don't|do not|unable to)\s+(?:\w+\s+){0,2}?"
+    r"(?:confirm|deny|discuss|share|comment on|disclose|give|provide)\b|\bwhether or not\b|"
+    r"\bneither confirm\b|\bfor (?:privacy|confidentiality) reasons\b|\bto protect (?:everyone's|your|patient) privacy\b",
     regex.I,
 )
 # a staff member revealed as a patient: health events happening *to* them
@@ -56,16 +73,21 @@ def sentences(text: str, bounds: Sequence[tuple[int, int]], cands: Sequence[Cand
     live = [c for c in cands if not c.lookalike]
     named = any(c.label in ("NAME", "HANDLE") for c in live)
     anecdote = bool(_ANECDOTE.search(text))
+    about_someone = named or (draft.is_reply and draft.in_reply_to is not None)
     out = []
     for start, end in bounds:
         s = text[start:end]
         inside = [c for c in live if start <= c.start < end]
         has_name = any(c.label in ("NAME", "HANDLE") for c in inside)
         rel = any(c.label == "RELATIONSHIP" for c in inside)
-        second = bool(_SECOND.search(s)) and (draft.is_reply or named)
-        third = bool(_THIRD.search(s)) and (named or anecdote or draft.is_reply)
-        generic = bool(_GENERIC.search(s)) and not has_name and not rel and not _possessive_health(s, inside)
-        person = has_name or rel or second or third or bool(_ANECDOTE.search(s))
+        dated = any(c.label == "DATE" and _POINT_DATE.search(text[c.start:c.end]) for c in inside)
+        second = bool(_SECOND.search(s)) and about_someone
+        third = bool(_THIRD.search(s)) and (named or anecdote or draft.is_reply or dated)
+        generic = bool(_DENIAL.search(s)) or (
+            bool(_GENERIC.search(s)) and not has_name and not rel and not dated and not _possessive_health(s, inside))
+        # a draft about someone (a named person, the person a reply answers) makes every
+        # sentence that is not general talk about them
+        person = has_name or rel or second or third or bool(_ANECDOTE.search(s)) or about_someone
         out.append(Sentence(start, end, person, generic))
     return out
 
@@ -98,7 +120,7 @@ def staff_as_patients(text: str, cands: Sequence[Candidate], bounds: Sequence[tu
         if not any(c.label in HEALTH_LABELS and start <= c.start < end for c in cands):
             continue
         for i, c in enumerate(out):
-            if c.label == "NAME" and start <= c.start < end and c.lookalike in ("profile:staff-given", "profile:person", "staff") \
+            if c.label == "NAME" and start <= c.start < end and c.lookalike in ("profile:staff-given", "profile:staff", "staff") \
                     and not _performs(text, c):
                 out[i] = replace(c, lookalike=None, detail="staff-patient")
     return out
@@ -110,3 +132,18 @@ def _performs(text: str, c: Candidate) -> bool:
     return name.startswith(("dr", "doctor")) or bool(regex.match(
         r"\s+(?:and (?:the|our) \w+ (?:team|crew)\s+)?(?:delivered|performed|placed|removed|treated|saw|did|ran|caught|saved)\b",
         text[c.end:c.end + 40], regex.I))
+
+
+def about_lookalike_people(cands: Sequence[Candidate], bounds: Sequence[tuple[int, int]]) -> list[Candidate]:
+    """An age or date in a sentence that names only public figures or staff is theirs, not a patient's."""
+    out = list(cands)
+    for start, end in bounds:
+        inside = [c for c in cands if start <= c.start < end and c.label in ("NAME", "HANDLE")]
+        if not inside or any(not c.lookalike for c in inside):
+            continue
+        if not any(c.lookalike in ("profile:public-figure", "profile:staff", "staff") for c in inside):
+            continue
+        for i, c in enumerate(out):
+            if c.label in ("AGE", "DATE") and start <= c.start < end and not c.lookalike:
+                out[i] = replace(c, lookalike="about-public-figure-or-staff")
+    return out

@@ -16,12 +16,12 @@ from dataclasses import dataclass, replace
 
 from ._types import HEALTH_LABELS, Candidate, Draft, Finding, Level, Severity
 from .consent import apply_consent
-from .context import Sentence, linked, sentences, sentence_of, staff_as_patients
+from .context import Sentence, about_lookalike_people, linked, sentences, sentence_of, staff_as_patients
 from .packs import RulePack
 
 STRONG_IDS = frozenset({"PHONE", "FAX", "EMAIL", "IP_ADDRESS", "SSN", "MRN", "HEALTH_PLAN_ID",
                         "ACCOUNT_NUMBER", "LICENSE_NUMBER", "VEHICLE_ID", "DEVICE_ID", "BIOMETRIC",
-                        "OTHER_ID", "AGE", "URL", "LOCATION"})
+                        "OTHER_ID", "AGE", "LOCATION"})
 _IMPLIES_PATIENT = frozenset({"MRN", "HEALTH_PLAN_ID", "DEVICE_ID"})
 _VISIT_HISTORY = frozenset({"pattern:missed-appointments"})
 
@@ -90,6 +90,7 @@ def _generic(c: Candidate, sents: Sequence[Sentence]) -> bool:
 def judge(text: str, draft: Draft, cands: Sequence[Candidate], bounds: Sequence[tuple[int, int]],
           pack: RulePack) -> Judgment:
     cands = staff_as_patients(text, cands, bounds)
+    cands = about_lookalike_people(cands, bounds)
     cands = apply_consent(text, draft, cands, bounds)
     sents = sentences(text, bounds, cands, draft)
     facts = _facts(text, draft, cands, sents)
@@ -155,7 +156,7 @@ def _rule_and_severity(c: Candidate, ctx: _Ctx) -> tuple[str, Severity]:
         if not block:
             return code, Severity.INFO
         return "PG211", (Severity.CRITICAL if _unmasks(c, ctx) else base)
-    if c.label == "LOCATION" and not block:
+    if c.label in ("LOCATION", "URL") and not block:
         return code, (Severity.LOW if ctx.facts.names else Severity.INFO)
     if block:
         return code, base

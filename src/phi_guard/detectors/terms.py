@@ -32,6 +32,8 @@ _CARE_CUES = regex.compile(
     regex.I,
 )
 _CUE_WINDOW = 80
+# "his new walker", "her cast": a possessive right before an ambiguous term makes it personal
+_POSSESSIVE = regex.compile(r"\b(?:his|her|your|their|my)\s+(?:new\s+|old\s+|first\s+|last\s+)?$", regex.I)
 
 
 def tokens(text: str) -> list[tuple[str, int, int]]:
@@ -142,7 +144,7 @@ class TermDetector:
                 found.append((Candidate(m.start(), m.end(), label, 0.8, "terms:hashtag", detail="hashtag"), False))
         strong = [c for c, amb in found if not amb]
         for cand, ambiguous in found:
-            if not ambiguous or strong or _CARE_CUES.search(
+            if not ambiguous or strong or _POSSESSIVE.search(text, max(0, cand.start - 24), cand.start) or _CARE_CUES.search(
                     text, max(0, cand.start - _CUE_WINDOW), min(len(text), cand.end + _CUE_WINDOW)):
                 yield cand
 
