@@ -38,6 +38,13 @@ _GENERIC = regex.compile(
     r"patients|families|kids|students|donors|shots|vaccines))\b|%|\?\s*$",
     regex.I,
 )
+# a relative named by kin word: "after Grandpa's hospice care", "her dad has been"
+_KIN_REF = regex.compile(
+    r"\b(?:grandpa|grandma|granddad|grandmother|grandfather|nana|papa|abuela|abuelo|mom|mother|dad|"
+    r"father|husband|wife|son|daughter|brother|sister|uncle|aunt|baby)(?:'s|’s)\b|\b(?:her|his|their|your)\s+"
+    r"(?:mom|dad|mother|father|husband|wife|son|daughter|baby|grandma|grandpa|kids?|child|partner)\b",
+    regex.I,
+)
 # a date that places something on the calendar (not "today" in advice, not a duration)
 _POINT_DATE = regex.compile(
     r"\b(?:yesterday|last\s+\w+|\w+\s+ago|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
@@ -80,14 +87,16 @@ def sentences(text: str, bounds: Sequence[tuple[int, int]], cands: Sequence[Cand
         inside = [c for c in live if start <= c.start < end]
         has_name = any(c.label in ("NAME", "HANDLE") for c in inside)
         rel = any(c.label == "RELATIONSHIP" for c in inside)
-        dated = any(c.label == "DATE" and _POINT_DATE.search(text[c.start:c.end]) for c in inside)
+        dated = any(c.label == "DATE" and (_POINT_DATE.search(text[c.start:c.end]) or draft.kind == "post")
+                    for c in inside)
         second = bool(_SECOND.search(s)) and about_someone
         third = bool(_THIRD.search(s)) and (named or anecdote or draft.is_reply or dated)
         generic = bool(_DENIAL.search(s)) or (
             bool(_GENERIC.search(s)) and not has_name and not rel and not dated and not _possessive_health(s, inside))
         # a draft about someone (a named person, the person a reply answers) makes every
         # sentence that is not general talk about them
-        person = has_name or rel or second or third or bool(_ANECDOTE.search(s)) or about_someone
+        person = (has_name or rel or second or third or bool(_ANECDOTE.search(s)) or about_someone
+                  or bool(_KIN_REF.search(s)))
         out.append(Sentence(start, end, person, generic))
     return out
 

@@ -21,7 +21,8 @@ _KIN_BEFORE = regex.compile(
     r"grandson|granddaughter|niece|nephew|our girl|our boy|patient|sweet|brave|miss|mrs|mr)\s*$",
     regex.I,
 )
-_RESIDENCE_BEFORE = regex.compile(r"\b(?:lives? in|living in|home in|from|resident of|moved to|grew up in)\s*$", regex.I)
+_RESIDENCE_BEFORE = regex.compile(
+    r"(?:\b(?i:lives? in|living in|home in|from|resident of|moved to|grew up in)|\b\p{Lu}[\p{L}'.-]+,?\s+(?i:of))\s*$")
 _EMERGENCY = {"911", "988", "211", "311", "411"}
 _YEAR = regex.compile(r"^(?:in |since |by |of |the )?'?(?:\d{2}|\d{4})s?$", regex.I)
 _HOURS = regex.compile(
