@@ -31,7 +31,8 @@ _GENERIC = regex.compile(
     r"tips?|reminder|did you know|signs of|symptoms of|ask your|talk to your|common|normal|"
     r"typical|usually|often|generally|in general|most|many|every year|each year|season|"
     r"can cause|may cause|is a|are a|means|why|how to|what to|when to|available|we offer|we provide|"
-    r"some|certain|recommends?|recommended|offers?|we ask everyone|that's why|"
+    r"some|certain|recommends?|recommended|offers?|we ask everyone|that's why|women|men|teens|seniors|"
+    r"babies|toddlers|newborns|infants|athletes|runners|"
     r"offered|walk-ins?|no appointment|book (?:at|online|now)|accepting|free|over \d+|guidelines?|"
     r"polic(?:y|ies)|we follow|our providers|evidence-based|we (?:can't|cannot|can not|don't|do not) (?:discuss|share|confirm)|"
     r"for privacy|privacy reasons|\d+ (?:people|neighbors|"
@@ -41,7 +42,7 @@ _GENERIC = regex.compile(
 # a relative named by kin word: "after Grandpa's hospice care", "her dad has been"
 _KIN_REF = regex.compile(
     r"\b(?:grandpa|grandma|granddad|grandmother|grandfather|nana|papa|abuela|abuelo|mom|mother|dad|"
-    r"father|husband|wife|son|daughter|brother|sister|uncle|aunt|baby)(?:'s|’s)\b|\b(?:her|his|their|your)\s+"
+    r"father|husband|wife|son|daughter|brother|sister|uncle|aunt|baby)(?:'s|’s)\b|\b(?:her|his|their)\s+"
     r"(?:mom|dad|mother|father|husband|wife|son|daughter|baby|grandma|grandpa|kids?|child|partner)\b",
     regex.I,
 )
@@ -50,6 +51,8 @@ _POINT_DATE = regex.compile(
     r"\b(?:yesterday|last\s+\w+|\w+\s+ago|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|this morning|that morning|last night|\d{1,2}/\d{1,2}|"
     r"\d+(?:st|nd|rd|th)|after|since|out|post)", regex.I)
+# in a post, "today" or "tonight" makes a sentence about an event, not education
+_NOW_DATE = regex.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening|week|weekend))\b", regex.I)
 # denial and privacy statements confirm nothing, even when they say "patient"
 _DENIAL = regex.compile(
     r"\b(?:never|can't|cannot|can not|won't|will not|don't|do not|unable to)\s+(?:\w+\s+){0,2}?"
@@ -87,7 +90,8 @@ def sentences(text: str, bounds: Sequence[tuple[int, int]], cands: Sequence[Cand
         inside = [c for c in live if start <= c.start < end]
         has_name = any(c.label in ("NAME", "HANDLE") for c in inside)
         rel = any(c.label == "RELATIONSHIP" for c in inside)
-        dated = any(c.label == "DATE" and (_POINT_DATE.search(text[c.start:c.end]) or draft.kind == "post")
+        dated = any(c.label == "DATE" and (_POINT_DATE.search(text[c.start:c.end])
+                                           or (draft.kind == "post" and _NOW_DATE.search(text[c.start:c.end])))
                     for c in inside)
         second = bool(_SECOND.search(s)) and about_someone
         third = bool(_THIRD.search(s)) and (named or anecdote or draft.is_reply or dated)

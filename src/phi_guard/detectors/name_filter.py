@@ -59,6 +59,9 @@ def plausible(c: Candidate, text: str, gaz: NameGazetteer, health: Sequence[Cand
         return False
     if c.label == "NAME" and c.source.startswith("presidio") and len(words) == 1:
         w = words[0].strip("'’s")
+        quoted = text[c.start - 1:c.start] in ("'", '"', "‘", "“") and text[c.end:c.end + 1] in ("'", '"', "’", "”")
+        if quoted and w not in gaz.first:
+            return False  # a quoted word ('Hollywood' chest pain) is a word, not a person
         if s.isupper() and len(s) <= 4 and w not in gaz.first:
             return False
         backed = w in gaz.first or (w in gaz.surnames and w not in gaz.words)

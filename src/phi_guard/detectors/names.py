@@ -33,6 +33,9 @@ _GREETING = regex.compile(
     r"sweet|brave|cảm ơn anh|cảm ơn chị|gracias|hola)[\s,!]+)$",
     regex.I,
 )
+_NAMING_GREETING = regex.compile(
+    r"\b(?:hi|hey|hello|dear|thanks|thank you|congrats|congratulations|happy b-?day|happy birthday|"
+    r"welcome|go|love you|miss you|proud of you|way to go)[\s,!]+$", regex.I)
 _CUE_BEFORE = regex.compile(
     r"\b(?:my name is|my name's|name is|i am|i'm|this is|named|name:|called|by|founders?:?|with|"
     r"mr\.?|mrs\.?|ms\.?|dr\.?)\s*$",
@@ -118,6 +121,9 @@ class NameDetector:
                 ok = True
             elif not cased and word.islower() and gaz.is_plain_first(word) and cue and len(word) >= 3:
                 ok = True
+            elif cased and _NAMING_GREETING.search(before) and word.lower() not in gaz.words \
+                    and word.lower() not in gaz.common and i + 1 < n and doc[i + 1].text[:1] in "!,.":
+                ok = True  # "happy bday Bean!!", "congrats Zuri,": a nickname right after a greeting
             if not ok:
                 i += 1
                 continue
@@ -201,6 +207,8 @@ def author_forms(author: str, gaz: NameGazetteer) -> list[str]:
         low = core.lower()
         if len(core) == 1 and core.isalpha() and w.endswith("."):
             forms.append(core + ".")
+        elif regex.fullmatch(r"(?:\p{Lu}\.){2,3}", w):
+            forms.append(w)  # initials: "T.J."
         elif len(core) >= 2 and core.isalpha() and low not in gaz.titles and (
                 gaz.is_first(core) or low in gaz.surnames
                 or (core[:1].isupper() and low not in gaz.common and len(core) >= 3)):
