@@ -2,6 +2,10 @@
 
 Exit status: 0 nothing blocks; 1 a draft blocks; 2 usage, configuration or internal error, or
 any error record (2 wins over 1). ``--exit-zero`` turns 1 into 0 and leaves 2 alone.
+
+Fail closed (docs/security.md): an unexpected exception, SIGTERM or a failed canary self-test
+exits 2; files are written mode 0600 and atomically (``atomic.py``), so a run that stops early
+leaves no output file; an audit starts with the canary self-test and runs under a watchdog.
 """
 
 from __future__ import annotations
@@ -9,9 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import os
 import sys
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,11 +21,13 @@ from typing import IO, Any
 
 from . import __version__
 from ._errors import PhiGuardError
+from .atomic import atomic_writer, write_text
 from .evaluate import score
 from .packs import builtin_pack
 from .profile import Profile
-from .records import Record, RecordError, iter_records
+from .records import ReadStats, Record, RecordError, iter_records
 from .report import jsonl, text
+from .runguard import Terminated, signals_raise, watchdog
 
 EXIT_OK, EXIT_BLOCK, EXIT_ERROR = 0, 1, 2
 
@@ -49,12 +53,18 @@ def _parser() -> argparse.ArgumentParser:
     audit.add_argument("--batch-size", type=int, default=64)
     audit.add_argument("--exit-zero", action="store_true", help="exit 0 even when drafts block")
     audit.add_argument("--log-level", default="warning", choices=("debug", "info", "warning", "error"))
+    audit.add_argument("--metadata", type=Path, metavar="FILE",
+                       help="write the run's metadata (versions, model fingerprint, hashes, settings) here")
+    audit.add_argument("--max-chars", type=int, help="the size cap per draft (default 100000)")
+    audit.add_argument("--draft-timeout", type=float, help="the time budget per draft, seconds (default 60)")
     ev = sub.add_parser("eval", help="score phi-guard on a labeled corpus (the figures of score.py)")
     ev.add_argument("corpus", type=Path)
     ev.add_argument("--profile", type=Path)
     ev.add_argument("--json", action="store_true")
     ev.add_argument("--log-level", default="warning", choices=("debug", "info", "warning", "error"))
     sub.add_parser("rules", help="list every rule: code, name, severity, label")
+    st = sub.add_parser("self-test", help="check that drafts with known PHI block (the canary)")
+    st.add_argument("--profile", type=Path)
     ex = sub.add_parser("explain", help="print a rule's docs")
     ex.add_argument("code")
     return p
@@ -70,12 +80,33 @@ def main(argv: list[str] | None = None) -> int:
         return int(exc.code or 0)
     _setup_logging(getattr(args, "log_level", "warning"))
     try:
-        return _COMMANDS[args.command](args)
+        with signals_raise():
+            from .supply import refuse_conflicting_distribution
+
+            refuse_conflicting_distribution()
+            return _COMMANDS[args.command](args)
     except PhiGuardError as exc:
         print(f"phi-guard: {exc}", file=sys.stderr)
         return EXIT_ERROR
-    except KeyboardInterrupt:
+    except BrokenPipeError:  # the reader went away: the report was not delivered
+        _silence_stdout()
+        print("phi-guard: output closed before the run ended", file=sys.stderr)
         return EXIT_ERROR
+    except (KeyboardInterrupt, Terminated):
+        print("phi-guard: interrupted; no output file was written", file=sys.stderr)
+        return EXIT_ERROR
+    except Exception as exc:  # noqa: BLE001 - fail closed; the type only (messages can quote input)
+        print(f"phi-guard: PG930: internal error ({type(exc).__name__})", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _silence_stdout() -> None:
+    import os
+
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def _setup_logging(level: str) -> None:
@@ -84,21 +115,29 @@ def _setup_logging(level: str) -> None:
     configure(level)
 
 
-def _linter(profile_path: Path | None):  # type: ignore[no-untyped-def]
-    from .linter import Linter
+def _linter(profile_path: Path | None, args: argparse.Namespace | None = None):  # type: ignore[no-untyped-def]
+    from .linter import Linter, Settings
 
     profile = Profile.load(profile_path) if profile_path else None
-    return Linter(profile=profile)
+    overrides = {k: v for k, v in (("max_chars", getattr(args, "max_chars", None)),
+                                   ("draft_timeout", getattr(args, "draft_timeout", None))) if v is not None}
+    return Linter(profile=profile, settings=Settings(**overrides) if overrides else None)
 
 
-def _records(paths: list[str]) -> Iterator[Record | RecordError]:
+def max_line_bytes(max_chars: int) -> int:
+    """The longest input line read: room for ``text`` at the cap, every character escaped, twice."""
+    return 24 * max_chars + (1 << 20)
+
+
+def _records(paths: list[str], stats: ReadStats | None = None,
+             max_bytes: int | None = None) -> Iterator[Record | RecordError]:
     for path in paths:
         if path == "-":
-            yield from iter_records(sys.stdin.buffer)
+            yield from iter_records(sys.stdin.buffer, max_bytes, stats)
             continue
         try:
             with open(path, "rb") as fh:
-                yield from iter_records(fh)
+                yield from iter_records(fh, max_bytes, stats)
         except OSError as exc:
             raise PhiGuardError(f"PG901: cannot read input '{Path(path).name}' ({exc.strerror})") from None
 
@@ -113,8 +152,11 @@ def audit_records(linter, items: Iterator[Record | RecordError], batch_size: int
         for it in pending:
             if isinstance(it, RecordError):
                 yield jsonl.error_record(it)
-            else:
-                yield jsonl.result_record(it.line, next(results))
+                continue
+            result = next(results, None)
+            if result is None:  # never expected: still one record per input record
+                result = _missing_result(it)
+            yield jsonl.result_record(it.line, result)
         pending.clear()
 
     for item in items:
@@ -124,35 +166,60 @@ def audit_records(linter, items: Iterator[Record | RecordError], batch_size: int
     yield from flush()
 
 
+def _missing_result(it: Record):  # type: ignore[no-untyped-def]
+    from .guard import error_result
+
+    return error_result(it.draft, "PG930", "internal error (no result for this record)")
+
+
 @contextmanager
 def _output(path: Path | None) -> Iterator[IO[str]]:
+    """stdout, or ``path`` written atomically with mode 0600 (see atomic.py)."""
     if path is None:
         yield sys.stdout
         return
-    directory = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    try:
-        os.chmod(tmp, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            yield fh
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_writer(path) as fh:
+        yield fh
+
+
+def _canary_failed(linter) -> bool:  # type: ignore[no-untyped-def]
+    from .canary import self_test
+
+    failures = self_test(linter)
+    for f in failures:
+        print(f"phi-guard: PG930: self-test failed: {f.describe()}", file=sys.stderr)
+    if failures:
+        print("phi-guard: the linter is not working as built; nothing was checked", file=sys.stderr)
+    return bool(failures)
 
 
 def _cmd_audit(args: argparse.Namespace) -> int:
-    linter = _linter(args.profile)
+    from .runinfo import header_line, run_metadata, started_at
+
+    started = started_at()
+    linter = _linter(args.profile, args)
+    if _canary_failed(linter):
+        return EXIT_ERROR
+    meta = run_metadata(linter, args.profile, started)
     counts = {"block": 0, "warn": 0, "pass": 0, "error": 0}
-    with _output(args.output) as out:
-        for rec in audit_records(linter, _records(args.inputs), max(1, args.batch_size)):
+    stats = ReadStats()
+    items = _records(args.inputs, stats, max_line_bytes(linter.settings.max_chars))
+    with watchdog(), _output(args.output) as out:
+        if args.format == "text":
+            out.write(header_line(meta) + "\n")
+        for rec in audit_records(linter, items, max(1, args.batch_size)):
             counts[rec["level"]] += 1
             if args.format == "jsonl":
                 out.write(jsonl.dumps(rec) + "\n")
             else:
                 out.write(text.format_record(rec) + "\n")
         if args.format == "text":
-            out.write(text.summary(counts) + "\n")
+            out.write(text.summary(counts) + _blank_note(stats) + "\n")
+    if stats.blank_lines and args.format != "text":
+        print(f"phi-guard: {_blank_note(stats).lstrip('; ')}", file=sys.stderr)
+    if args.metadata is not None:
+        meta["counts"] = {**counts, "records": sum(counts.values()), "blank_lines": stats.blank_lines}
+        write_text(args.metadata, json.dumps(meta, indent=2, sort_keys=True) + "\n")
     if counts["error"]:
         return EXIT_ERROR
     if counts["block"] and not args.exit_zero:
@@ -173,6 +240,19 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     else:
         for k, v in res.items():
             print(f"{k}: {v}")
+    return EXIT_OK
+
+
+def _blank_note(stats: ReadStats) -> str:
+    return f"; {stats.blank_lines} blank line(s) skipped" if stats.blank_lines else ""
+
+
+def _cmd_self_test(args: argparse.Namespace) -> int:
+    from .canary import CANARIES
+
+    if _canary_failed(_linter(args.profile)):
+        return EXIT_ERROR
+    print(f"phi-guard: self-test passed ({len(CANARIES)} canary drafts blocked)")
     return EXIT_OK
 
 
@@ -199,7 +279,8 @@ def _cmd_explain(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-_COMMANDS = {"audit": _cmd_audit, "eval": _cmd_eval, "rules": _cmd_rules, "explain": _cmd_explain}
+_COMMANDS = {"audit": _cmd_audit, "eval": _cmd_eval, "rules": _cmd_rules, "explain": _cmd_explain,
+             "self-test": _cmd_self_test}
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

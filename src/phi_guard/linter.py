@@ -7,20 +7,21 @@ patterns, term lists, name gazetteers, relationship cues) -> mark look-alikes ->
 
 from __future__ import annotations
 
-import importlib.metadata
 import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
+from . import deadline, guard
 from ._errors import ConfigError, InputError
-from ._types import Candidate, Draft, Finding, Level, Result
+from ._types import Candidate, Draft, Finding, Result
 from .detectors.name_filter import filter_names
 from .detectors.names import NameDetector, NameGazetteer, mark_addressee
-from .detectors.patterns import PatternDetector, PatternTimeout
+from .detectors.patterns import PatternDetector
 from .detectors.presidio import PresidioDetector, load_engine
 from .detectors.terms import TermDetector, TermIndex
+from .logs import watch_presidio
 from .lookalikes import LookalikeIndex, mark
 from .merge import merge
 from .model import verified_model_path
@@ -29,6 +30,7 @@ from .packs import RulePack, builtin_pack
 from .profile import Profile
 from .redact import redact
 from .scoring import judge
+from .supply import refuse_conflicting_distribution as _refuse_conflicting_distribution
 
 log = logging.getLogger("phi_guard")
 
@@ -38,25 +40,17 @@ class Settings:
     """What a Linter is configured with; the library reads no config file by itself."""
 
     max_chars: int = 100_000
-    regex_timeout: float = 2.0
+    regex_timeout: float = 2.0  # seconds per pattern (rule-pack and Presidio patterns)
+    draft_timeout: float = 60.0  # seconds per draft, all stages (see deadline.py)
 
     def __post_init__(self) -> None:
         if not isinstance(self.max_chars, int) or isinstance(self.max_chars, bool) or self.max_chars < 1:
             raise ConfigError("PG901: settings.max_chars must be a positive integer")
         if not isinstance(self.regex_timeout, (int, float)) or self.regex_timeout <= 0:
             raise ConfigError("PG901: settings.regex_timeout must be a positive number")
-
-
-def _refuse_conflicting_distribution() -> None:
-    try:
-        importlib.metadata.distribution("phi-guard")
-    except importlib.metadata.PackageNotFoundError:
-        return
-    raise ConfigError(
-        "PG901: the unrelated 'phi-guard' distribution is installed in this environment; it "
-        "installs a 'phi_guard' package of its own. Uninstall it (pip uninstall phi-guard) and "
-        "keep 'phi-guard-lint'."
-    )
+        if not isinstance(self.draft_timeout, (int, float)) or isinstance(self.draft_timeout, bool) \
+                or self.draft_timeout <= 0:
+            raise ConfigError("PG901: settings.draft_timeout must be a positive number")
 
 
 class Linter:
@@ -78,6 +72,17 @@ class Linter:
         self._gazetteer = NameGazetteer(self.pack)
         self._names = NameDetector(self._gazetteer)
         self._lookalikes = LookalikeIndex.build(self.profile, self.pack)
+        self._guard_stages()
+
+    def _guard_stages(self) -> None:
+        """Budgeted regex timeouts, a checkpoint after each detector, Presidio's timeouts caught."""
+        self._patterns = guard.BudgetedPatterns(self.pack.patterns, self.settings.regex_timeout)
+        self._presidio = guard.Stage("presidio", self._presidio)  # type: ignore[assignment]
+        self._patterns = guard.Stage("patterns", self._patterns)  # type: ignore[assignment]
+        self._terms = guard.Stage("terms", self._terms)  # type: ignore[assignment]
+        self._names = guard.Stage("names", self._names)  # type: ignore[assignment]
+        guard.cap_presidio_timeouts(self.settings.regex_timeout)
+        watch_presidio()
 
     # ------------------------------------------------------------------ public
     def check(self, draft: Draft) -> Result:
@@ -85,12 +90,7 @@ class Linter:
         early = self._precheck(draft)
         if early is not None:
             return early
-        norm = normalize(draft.text)
-        try:
-            doc = self._nlp(norm.text)
-        except Exception as exc:  # noqa: BLE001 - fail closed
-            return _error(draft, "PG930", f"the language model failed ({type(exc).__name__})")
-        return self._from_doc(draft, norm, doc)
+        return guard.run(draft, self.settings.draft_timeout, lambda: self._analyze(draft, *self._parse(draft)))
 
     def check_many(self, drafts: Iterable[Draft], batch_size: int = 64) -> Iterator[Result]:
         """Results for ``drafts`` in input order, exactly as ``check`` gives them."""
@@ -106,14 +106,15 @@ class Linter:
             return _error(draft, "PG911", f"input_too_large: text has more than {self.settings.max_chars} characters")
         return None
 
+    def _parse(self, draft: Draft) -> tuple[Normalized, Doc]:
+        norm = guard.stage("normalize", lambda: normalize(draft.text))
+        doc = guard.stage("parse", lambda: self._nlp(norm.text))
+        deadline.checkpoint()
+        return norm, doc
+
     def _from_doc(self, draft: Draft, norm: Normalized, doc: Doc) -> Result:
-        try:
-            return self._analyze(draft, norm, doc)
-        except PatternTimeout:
-            return _error(draft, "PG920", "timeout: a pattern ran past its time cap")
-        except Exception as exc:  # noqa: BLE001 - fail closed, never echo the text
-            log.error("internal error in a detector (%s)", type(exc).__name__)
-            return _error(draft, "PG930", f"internal error ({type(exc).__name__})")
+        """The stages after parsing (the batch path parses with nlp.pipe), fail closed."""
+        return guard.run(draft, self.settings.draft_timeout, lambda: self._analyze(draft, norm, doc))
 
     def _candidates(self, draft: Draft, text: str, doc: Doc) -> list[Candidate]:
         cands: list[Candidate] = []
@@ -162,6 +163,4 @@ def _to_original(f: Finding, norm: Normalized) -> Finding:
     return f if (start, end) == (f.start, f.end) else replace(f, start=start, end=end)
 
 
-def _error(draft: Draft, code: str, message: str) -> Result:
-    return Result(level=Level.ERROR, risk=100, findings=(), redacted="", reasons=(code,),
-                  error=f"{code}: {message}", id=draft.id)
+_error = guard.error_result

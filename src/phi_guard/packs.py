@@ -212,6 +212,10 @@ def load_pack(path: Path) -> RulePack:
     terms = _load_terms(path, errors)
     sensitive = tuple(_read_toml(path / "sensitive.toml", errors).get("sensitive", {}).get("stems", ())) \
         if (path / "sensitive.toml").exists() else ()
+    if path.resolve() != builtin_pack_dir().resolve():  # third-party packs (the suite checks ours)
+        from .safety import check_patterns
+
+        errors.extend(check_patterns(patterns))
     codes = {r.code for r in rules}
     for p in patterns:
         if p.rule is not None and p.rule not in codes:

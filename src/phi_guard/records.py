@@ -4,6 +4,10 @@ Every non-blank line yields exactly one item: a Draft, or a RecordError naming t
 line (never the value). Lines split on "\\n" only, so U+2028 inside a string is just a
 character; a UTF-8 BOM and CRLF endings are accepted; invalid UTF-8 is an error with its byte
 offset; duplicate keys are an error (a platform and phi-guard must not read one record two ways).
+Blank lines are skipped and counted (``ReadStats``). A line longer than ``max_line_bytes`` is an
+``input_too_large`` error and is skipped to its end without being held in memory: never
+truncated into a shorter record. Whatever else goes wrong reading one line is an error record
+for that line (``invalid_record``), never an exception that ends the stream.
 """
 
 from __future__ import annotations
@@ -29,6 +33,14 @@ class RecordError:
         return f"{self.code}: {self.message}"
 
 
+@dataclass(slots=True)
+class ReadStats:
+    """What a reader saw besides records (mutable: filled in while reading)."""
+
+    lines: int = 0
+    blank_lines: int = 0
+
+
 @dataclass(frozen=True, slots=True)
 class Record:
     line: int
@@ -48,6 +60,14 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return out
 
 
+class _NotJson(ValueError):
+    pass
+
+
+def _no_constant(name: str) -> Any:
+    raise _NotJson(name)
+
+
 def _has_lone_surrogate(s: str) -> bool:
     try:
         s.encode("utf-8")
@@ -56,34 +76,74 @@ def _has_lone_surrogate(s: str) -> bool:
     return False
 
 
-def iter_records(stream: BinaryIO) -> Iterator[Record | RecordError]:
+def iter_records(stream: BinaryIO, max_line_bytes: int | None = None,
+                 stats: ReadStats | None = None) -> Iterator[Record | RecordError]:
     """One Record or RecordError per non-blank line of a JSON Lines byte stream."""
-    offset = 0
-    for line_no, raw in enumerate(stream, 1):
-        start = offset
-        offset += len(raw)
+    stats = stats if stats is not None else ReadStats()
+    for line_no, (raw, start) in enumerate(_lines(stream, max_line_bytes), 1):
+        stats.lines += 1
+        if raw is None:
+            yield RecordError(line_no, "PG911", f"input_too_large: line is over {max_line_bytes} bytes")
+            continue
         if line_no == 1 and raw.startswith(b"\xef\xbb\xbf"):
             raw = raw[3:]
             start += 3
         body = raw.rstrip(b"\r\n")
         if not body.strip():
+            stats.blank_lines += 1
             continue
         yield parse_line(body, line_no, start)
 
 
+def _lines(stream: BinaryIO, limit: int | None) -> Iterator[tuple[bytes | None, int]]:
+    """(line, byte offset) per line; (None, offset) for a line over ``limit`` bytes."""
+    offset = 0
+    while True:
+        raw = stream.readline(limit + 1) if limit else stream.readline()
+        if not raw:
+            return
+        if limit and len(raw) > limit and not raw.endswith(b"\n"):
+            size = len(raw) + _skip_line(stream)
+            yield None, offset
+            offset += size
+            continue
+        yield raw, offset
+        offset += len(raw)
+
+
+def _skip_line(stream: BinaryIO) -> int:
+    skipped = 0
+    while True:
+        more = stream.readline(1 << 16)
+        skipped += len(more)
+        if not more or more.endswith(b"\n"):
+            return skipped
+
+
 def parse_line(body: bytes, line_no: int, byte_offset: int = 0) -> Record | RecordError:
+    try:
+        return _parse_line(body, line_no, byte_offset)
+    except Exception as exc:  # noqa: BLE001 - one bad line is one error record, never a crash
+        return RecordError(line_no, "PG910", f"invalid_record: the record could not be read ({type(exc).__name__})")
+
+
+def _parse_line(body: bytes, line_no: int, byte_offset: int) -> Record | RecordError:
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError as exc:
         return RecordError(line_no, "PG910", f"invalid_utf8: invalid UTF-8 at byte offset {byte_offset + exc.start}")
     try:
-        obj = json.loads(text, object_pairs_hook=_no_duplicates)
+        obj = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
+    except _NotJson:
+        return RecordError(line_no, "PG910", "invalid_json: NaN and Infinity are not JSON")
     except _DuplicateKey as exc:
         return RecordError(line_no, "PG910", f"duplicate_key: key '{_safe_key(str(exc))}' appears twice")
     except json.JSONDecodeError as exc:
-        return RecordError(line_no, "PG910", f"invalid_json: not valid JSON (column {exc.colno})")
+        return RecordError(line_no, "PG910", f"invalid_json: not valid JSON ({_json_reason(exc.msg)}, column {exc.colno})")
     except RecursionError:
         return RecordError(line_no, "PG910", "invalid_json: nested too deeply")
+    except ValueError:  # e.g. an integer over Python's digit limit
+        return RecordError(line_no, "PG910", "invalid_json: a number is out of range")
     if not isinstance(obj, dict):
         return RecordError(line_no, "PG910", "invalid_record: a record must be a JSON object")
     try:
@@ -91,6 +151,19 @@ def parse_line(body: bytes, line_no: int, byte_offset: int = 0) -> Record | Reco
     except InputError as exc:
         rid = obj.get("id") if isinstance(obj.get("id"), (str, int)) and not isinstance(obj.get("id"), bool) else None
         return RecordError(line_no, "PG910", str(exc), rid if rid is None or not _has_lone_surrogate(str(rid)) else None)
+
+
+_JSON_REASONS = ("Expecting value", "Expecting ',' delimiter", "Expecting ':' delimiter",
+                 "Expecting property name enclosed in double quotes", "Unterminated string",
+                 "Invalid control character", "Invalid \\escape", "Invalid \\uXXXX escape", "Extra data")
+
+
+def _json_reason(msg: str) -> str:
+    """The json module's reason, from a fixed list (some of its messages quote a character)."""
+    for reason in _JSON_REASONS:
+        if msg.startswith(reason):
+            return reason[0].lower() + reason[1:]
+    return "syntax error"
 
 
 def _safe_key(key: str) -> str:
@@ -114,8 +187,9 @@ def draft_from_obj(obj: dict[str, Any]) -> Draft:
         rid = int(rid) if rid.is_integer() else str(rid)
     if isinstance(rid, str) and _has_lone_surrogate(rid):
         raise InputError("invalid_id: field 'id' holds a lone surrogate")
-    kind = obj.get("kind") or "post"
-    if kind not in KINDS:
+    kind = obj.get("kind")
+    kind = "post" if kind is None else kind  # "", 0, [] and false are not "no kind"
+    if not isinstance(kind, str) or kind not in KINDS:
         raise InputError("invalid_kind: field 'kind' must be one of comment, dm, post, reply")
     platform = obj.get("platform")
     if platform is not None and not isinstance(platform, str):
@@ -143,8 +217,11 @@ def consent_from_json(value: Any) -> bool | Authorization:
     if value is True:
         return True
     if isinstance(value, dict) and isinstance(value.get("subjects"), list):
+        scope = value.get("scope") or []
+        if not isinstance(scope, list):
+            raise InputError("invalid_consent: field 'consent.scope' must be a list of strings")
         return Authorization(subjects=tuple(value["subjects"]), reference=value.get("reference"),
-                             scope=tuple(value.get("scope") or ()))
+                             scope=tuple(scope))
     raise InputError("invalid_consent: field 'consent' must be true, false or an object with 'subjects'")
 
 

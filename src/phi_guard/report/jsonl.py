@@ -39,5 +39,10 @@ def error_record(err: RecordError) -> dict[str, Any]:
     }
 
 
+# Characters that str.splitlines() and some JSON readers take for line breaks, although JSON
+# allows them raw inside strings: escaped, so one record is always exactly one line.
+_LINE_BREAKS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\u0085": "\\u0085"})
+
+
 def dumps(record: dict[str, Any]) -> str:
-    return json.dumps(record, ensure_ascii=False, sort_keys=False, separators=(", ", ": "))
+    return json.dumps(record, ensure_ascii=False, sort_keys=False, separators=(", ", ": ")).translate(_LINE_BREAKS)
