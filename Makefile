@@ -24,9 +24,13 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
 # Vulnerability audit of the locked dependencies (needs the advisory database, so not in `make test`).
-audit-deps: $(STAMP)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check pip-audit
-	$(BIN)/pip-audit --strict --require-hashes --disable-pip -r requirements/lock.txt
+# pip-audit gets a venv of its own, so its dependencies never mix with the locked ones. --strict:
+# a dependency that could not be audited (the database unreachable) fails the audit.
+AUDIT_VENV := .venv-audit
+audit-deps:
+	test -x $(AUDIT_VENV)/bin/python || $(PYTHON) -m venv $(AUDIT_VENV)
+	$(AUDIT_VENV)/bin/python -m pip install --quiet --disable-pip-version-check pip-audit
+	$(AUDIT_VENV)/bin/pip-audit --strict --require-hashes --disable-pip -r requirements/lock.txt
 
 # Re-lock after changing dependencies in pyproject.toml.
 lock:
@@ -34,4 +38,4 @@ lock:
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --extra dev -o requirements/lock.txt pyproject.toml
 
 clean:
-	rm -rf $(VENV) build dist src/*.egg-info
+	rm -rf $(VENV) $(AUDIT_VENV) build dist src/*.egg-info

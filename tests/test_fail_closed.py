@@ -101,11 +101,18 @@ def test_presidio_swallowing_its_regex_timeout_is_an_error(linter, monkeypatch):
     assert_error(linter.check(Draft(text=text)), "PG920", "pattern")
 
 
-def test_presidio_timeouts_are_capped_to_ours(linter):
+def test_presidio_timeouts_are_capped_to_ours(linter, monkeypatch):
+    """One value per process: the largest regex_timeout of the Linters built, never 60 s."""
     import sys
 
+    monkeypatch.setattr(guard, "_presidio_cap", None)
     for name in guard.PRESIDIO_TIMEOUT_MODULES:
-        assert sys.modules[name].REGEX_TIMEOUT_SECONDS <= linter.settings.regex_timeout
+        monkeypatch.setattr(sys.modules[name], "REGEX_TIMEOUT_SECONDS", 60)
+    assert guard.cap_presidio_timeouts(2.0) == 2.0
+    assert guard.cap_presidio_timeouts(0.05) == 2.0  # a tiny one does not lower it for the others
+    assert guard.cap_presidio_timeouts(3.0) == 3.0
+    for name in guard.PRESIDIO_TIMEOUT_MODULES:
+        assert sys.modules[name].REGEX_TIMEOUT_SECONDS == 3.0
 
 
 def test_a_draft_past_its_budget_is_an_error(linter, monkeypatch):

@@ -7,7 +7,8 @@
   fault a library swallowed (Presidio's regex timeouts) is raised.
 - ``BudgetedPatterns`` sizes each rule-pack pattern's regex timeout to what is left of the
   draft's budget.
-- ``cap_presidio_timeouts`` lowers Presidio's own regex timeout (60 s by default) to ours.
+- ``cap_presidio_timeouts`` lowers Presidio's own regex timeout (60 s by default) to ours (one
+  value per process: the largest of the Linters built).
 """
 
 from __future__ import annotations
@@ -112,12 +113,20 @@ class BudgetedPatterns(PatternDetector):
         self._cap = value
 
 
-def cap_presidio_timeouts(seconds: float) -> list[str]:
-    """Lower Presidio's REGEX_TIMEOUT_SECONDS to ``seconds``; the modules changed."""
-    changed = []
+_presidio_cap: float | None = None
+
+
+def cap_presidio_timeouts(seconds: float) -> float:
+    """Lower Presidio's REGEX_TIMEOUT_SECONDS (60 s) to ours; the value now in force.
+
+    Presidio reads one module-level value for the whole process, so a Linter cannot have its own:
+    the value is the largest ``regex_timeout`` of any Linter built in this process (a Linter built
+    with a tiny timeout must not make every other Linter's drafts time out).
+    """
+    global _presidio_cap
+    _presidio_cap = seconds if _presidio_cap is None else max(_presidio_cap, seconds)
     for name in PRESIDIO_TIMEOUT_MODULES:
         module = sys.modules.get(name)
         if module is not None and hasattr(module, "REGEX_TIMEOUT_SECONDS"):
-            module.REGEX_TIMEOUT_SECONDS = min(module.REGEX_TIMEOUT_SECONDS, seconds)
-            changed.append(name)
-    return changed
+            module.REGEX_TIMEOUT_SECONDS = _presidio_cap
+    return _presidio_cap
