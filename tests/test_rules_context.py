@@ -108,3 +108,11 @@ def test_findings_explain_without_quoting(linter):
     d = reply("Dana, your root canal on May 3 went great.")
     for f in linter.check(d).findings:
         assert f.rule in f.message and "root canal" not in f.message and "Dana" not in f.message
+
+
+def test_blocked_reply_offers_a_compliant_rewrite_that_passes(linter, dev_profile):
+    r = linter.check(reply("Dana, we're sorry your appointment ran late."))
+    assert r.level is Level.BLOCK and r.rewrite
+    assert dev_profile.phones[0] in r.rewrite and "Dana" not in r.rewrite
+    assert linter.check(reply(r.rewrite)).level is not Level.BLOCK
+    assert linter.check(reply("Thanks Dana!")).rewrite is None

@@ -29,6 +29,7 @@ from .parse import Parser
 from .packs import RulePack, builtin_pack, known_words
 from .profile import Profile
 from .redact import redact
+from .rewrite import compliant_reply
 from .scoring import judge
 
 log = logging.getLogger("phi_guard")
@@ -137,8 +138,9 @@ class Linter:
         j = judge(text, draft, cands, bounds, self.pack)
         findings = tuple(_to_original(f, norm) for f in j.findings)
         remove = tuple(norm.to_original(s, e) for s, e in j.remove)
-        return Result(level=j.level, risk=j.risk, findings=findings,
-                      redacted=redact(draft.text, findings, remove), reasons=j.reasons, id=draft.id)
+        rewrite = compliant_reply(self.profile) if j.level is Level.BLOCK and draft.is_reply else None
+        return Result(level=j.level, risk=j.risk, findings=findings, redacted=redact(draft.text, findings, remove),
+                      reasons=j.reasons, rewrite=rewrite, id=draft.id)
 
 
 _PLACEHOLDER_LABELS = ("NAME", "HANDLE", "LOCATION", "DATE", "AGE", "PHONE", "FAX", "EMAIL", "URL",
