@@ -18,6 +18,7 @@ from ._errors import ConfigError, InputError
 from ._types import Candidate, Draft, Finding, Level, Result
 from .detectors.name_filter import filter_names
 from .detectors.names import NameDetector, NameGazetteer, mark_addressee
+from .detectors.places import place_entities
 from .detectors.patterns import PatternDetector, PatternTimeout
 from .detectors.presidio import PresidioDetector, load_engine
 from .detectors.terms import TermDetector, TermIndex
@@ -126,6 +127,7 @@ class Linter:
         cands.extend(self._patterns.detect(text))
         cands.extend(self._terms.detect(text))
         cands.extend(self._names.detect(text, doc, draft))
+        cands.extend(place_entities(text, doc))
         cands = filter_names(_drop_placeholders(cands, text), text, self._gazetteer)
         merged = merge(mark(cands, text, self._lookalikes))
         author = draft.in_reply_to.author if draft.in_reply_to is not None else None
