@@ -16,7 +16,8 @@ from spacy.tokens import Doc
 
 from ._errors import ConfigError, InputError
 from ._types import Candidate, Draft, Finding, Level, Result
-from .detectors.names import NameDetector, NameGazetteer
+from .detectors.name_filter import filter_names
+from .detectors.names import NameDetector, NameGazetteer, mark_addressee
 from .detectors.patterns import PatternDetector, PatternTimeout
 from .detectors.presidio import PresidioDetector, load_engine
 from .detectors.terms import TermDetector, TermIndex
@@ -74,7 +75,8 @@ class Linter:
         self._nlp = self._presidio.nlp
         self._patterns = PatternDetector(self.pack.patterns, self.settings.regex_timeout)
         self._terms = TermDetector(TermIndex(self.pack))
-        self._names = NameDetector(NameGazetteer(self.pack))
+        self._gazetteer = NameGazetteer(self.pack)
+        self._names = NameDetector(self._gazetteer)
         self._lookalikes = LookalikeIndex.build(self.profile, self.pack)
 
     # ------------------------------------------------------------------ public
@@ -119,7 +121,10 @@ class Linter:
         cands.extend(self._patterns.detect(text))
         cands.extend(self._terms.detect(text))
         cands.extend(self._names.detect(text, doc, draft))
-        return merge(mark(_drop_placeholders(cands, text), text, self._lookalikes))
+        cands = filter_names(_drop_placeholders(cands, text), text, self._gazetteer)
+        merged = merge(mark(cands, text, self._lookalikes))
+        author = draft.in_reply_to.author if draft.in_reply_to is not None else None
+        return mark_addressee(merged, text, author) if author else merged
 
     def _analyze(self, draft: Draft, norm: Normalized, doc: Doc) -> Result:
         text = norm.text

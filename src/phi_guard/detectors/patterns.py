@@ -118,7 +118,7 @@ class PatternDetector:
                 return None
         elif p.validator is not None and not VALIDATORS[p.validator](span_text) and not near:
             return None
-        return Candidate(start, end, p.label, score, f"pattern:{p.name}", lookalike=p.lookalike)
+        return Candidate(start, end, p.label, score, f"pattern:{p.name}", lookalike=p.lookalike, rule=p.rule)
 
 
 __all__ = ["PatternDetector", "PatternTimeout", "VALIDATORS"]
