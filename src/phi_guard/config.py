@@ -155,11 +155,17 @@ def _profile(value: Any, where: str, base: Path) -> Path:
 
 
 def _select(value: Any, where: str, base: Path) -> tuple[str, ...]:
-    return selectors(value, where, allow_tool_codes=True)
+    return selectors(_list(value, where), where, allow_tool_codes=True)
 
 
 def _ignore(value: Any, where: str, base: Path) -> tuple[str, ...]:
-    return selectors(value, where, allow_tool_codes=False)
+    return selectors(_list(value, where), where, allow_tool_codes=False)
+
+
+def _list(value: Any, where: str) -> list[Any]:
+    if not isinstance(value, list):
+        raise ConfigError(f"PG901: {where} must be a list of rule codes or prefixes")
+    return value
 
 
 def _severity(value: Any, where: str, base: Path) -> tuple[tuple[str, Severity], ...]:
