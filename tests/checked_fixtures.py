@@ -10,7 +10,7 @@ from pathlib import Path
 
 from phi_guard._types import Draft, Finding, Level, Result, Severity
 from phi_guard.allow import Allowance
-from phi_guard.baseline import Entry, Tracker, Baseline
+from phi_guard.baseline import Baseline, Entry, Tracker
 from phi_guard.checking import RunOptions, Tally, finish
 from phi_guard.fingerprint import Fingerprinter
 from phi_guard.inputs import Item

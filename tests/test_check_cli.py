@@ -12,12 +12,11 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from conftest import DEV
 
-from phi_guard import clock, cli_check
+from phi_guard import cli_check, clock
 from phi_guard.cli import main
 from phi_guard.inputs import TextOptions, iter_items
-
-from conftest import DEV
 
 SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 PROFILE = str(DEV / "profile.json")
@@ -281,3 +280,9 @@ def test_max_chars_from_config_caps_input(capsys):
     put("phi-guard.toml", "max-chars = 10\n")
     assert main(["check", "a.txt", "--format", "jsonl"]) == 2
     assert json.loads(capsys.readouterr().out)["error"].startswith("PG911")
+
+
+def test_an_unwritable_output_is_exit_two_without_a_traceback(capsys):
+    put("a.txt", PASS)
+    assert check("a.txt", "-o", "nowhere/out.sarif", "--format", "sarif") == 2
+    assert "cannot use 'out.sarif'" in capsys.readouterr().err

@@ -6,7 +6,6 @@ import re
 
 import pytest
 import yaml
-
 from conftest import ROOT
 
 HOOKS = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))

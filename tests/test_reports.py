@@ -13,11 +13,10 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from checked_fixtures import METADATA, PACK, SECRET_WORDS, checked_set, render
 
 from phi_guard._types import Finding, Severity
 from phi_guard.report import github, human, jsondoc, junit, sarif
-
-from checked_fixtures import METADATA, PACK, SECRET_WORDS, checked_set, render
 
 GOLDEN = Path(__file__).parent / "golden"
 SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from conftest import ROOT
 
 from phi_guard.cli import main
 from phi_guard.docs import GENERATED, stale
 from phi_guard.packs import builtin_pack
-
-from conftest import ROOT
 
 RULES = ROOT / "docs" / "rules"
 

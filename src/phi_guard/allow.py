@@ -59,8 +59,12 @@ class Allowance:
 
     def to_dict(self) -> dict[str, str]:
         """What reports list: the reason stays in the draft's source (it may name people)."""
-        return {"rule": self.rule, "authorization": self.authorization,
-                "approved_by": self.approved_by, "expires": self.expires.isoformat()}
+        return {
+            "rule": self.rule,
+            "authorization": self.authorization,
+            "approved_by": self.approved_by,
+            "expires": self.expires.isoformat(),
+        }
 
 
 def from_json(value: Any, where: str = "allow") -> tuple[Allowance, ...]:
@@ -77,19 +81,28 @@ def _one(item: Any, where: str) -> Allowance:
         raise InputError(f"invalid_allow: field '{where}' must be an object")
     for key in item:
         if key not in FIELDS:
-            raise InputError(f"invalid_allow: field '{where}' has an unknown key; known: {', '.join(FIELDS)}")
+            raise InputError(
+                f"invalid_allow: field '{where}' has an unknown key; known: {', '.join(FIELDS)}"
+            )
     for key in FIELDS:
         value = item.get(key)
         if value is None or (isinstance(value, str) and not value.strip()):
             raise InputError(f"invalid_allow: field '{where}.{key}' is missing")
     rule = codes.normalize(item["rule"])
     if rule is None or codes.is_tool_code(rule):
-        raise InputError(f"invalid_allow: field '{where}.rule' must be a rule code or prefix outside PG9xx")
+        raise InputError(
+            f"invalid_allow: field '{where}.rule' must be a rule code or prefix outside PG9xx"
+        )
     for key in ("authorization", "reason", "approved_by"):
         if not isinstance(item[key], str):
             raise InputError(f"invalid_allow: field '{where}.{key}' must be a string")
-    return Allowance(rule, item["authorization"].strip(), item["reason"], item["approved_by"].strip(),
-                     _date(item["expires"], f"{where}.expires"))
+    return Allowance(
+        rule,
+        item["authorization"].strip(),
+        item["reason"],
+        item["approved_by"].strip(),
+        _date(item["expires"], f"{where}.expires"),
+    )
 
 
 def _date(value: Any, where: str) -> dt.date:
@@ -121,7 +134,7 @@ def from_text(text: str) -> TextAllowances:
 
 def _blank(line: str) -> str:
     body = line.rstrip("\r\n")
-    return " " * len(body) + line[len(body):]
+    return " " * len(body) + line[len(body) :]
 
 
 def _front_matter(lines: list[str]) -> tuple[tuple[Allowance, ...], list[str]]:
@@ -145,7 +158,9 @@ def _front_matter(lines: list[str]) -> tuple[tuple[Allowance, ...], list[str]]:
     try:
         table = tomllib.loads("".join(ours))
     except tomllib.TOMLDecodeError:
-        raise InputError("invalid_allow: the front matter's phi-guard table is not valid TOML") from None
+        raise InputError(
+            "invalid_allow: the front matter's phi-guard table is not valid TOML"
+        ) from None
     section = table.get("phi-guard")
     if not isinstance(section, dict) or set(section) - {"allow"}:
         raise InputError("invalid_allow: the front matter's phi-guard table takes only 'allow'")
@@ -154,13 +169,20 @@ def _front_matter(lines: list[str]) -> tuple[tuple[Allowance, ...], list[str]]:
 
 def _trailing(lines: list[str]) -> tuple[tuple[Allowance, ...], list[str]]:
     start = len(lines)
-    while start > 0 and (not lines[start - 1].strip() or _COMMENT.match(lines[start - 1].rstrip("\n"))):
+    while start > 0 and (
+        not lines[start - 1].strip() or _COMMENT.match(lines[start - 1].rstrip("\n"))
+    ):
         start -= 1
     for i, line in enumerate(lines[:start]):
         if _COMMENT_START.search(line):
-            raise InputError(f"invalid_allow: an allowance comment on line {i + 1} is not at the end of the draft")
-    found = tuple(_one(_comment(lines[i], i + 1), f"allow line {i + 1}")
-                  for i in range(start, len(lines)) if lines[i].strip())
+            raise InputError(
+                f"invalid_allow: an allowance comment on line {i + 1} is not at the end of the draft"
+            )
+    found = tuple(
+        _one(_comment(lines[i], i + 1), f"allow line {i + 1}")
+        for i in range(start, len(lines))
+        if lines[i].strip()
+    )
     return found, lines[:start] + [_blank(line) for line in lines[start:]]
 
 
@@ -170,12 +192,16 @@ def _comment(line: str, line_no: int) -> dict[str, str]:
     try:
         tokens = shlex.split(m["body"])
     except ValueError:
-        raise InputError(f"invalid_allow: the allowance comment on line {line_no} has an unclosed quote") from None
+        raise InputError(
+            f"invalid_allow: the allowance comment on line {line_no} has an unclosed quote"
+        ) from None
     item: dict[str, str] = {}
     for token in tokens:
         key, sep, value = token.partition("=")
         if not sep or key not in FIELDS or key in item:
-            raise InputError(f"invalid_allow: the allowance comment on line {line_no} needs key=value pairs "
-                             f"of {', '.join(FIELDS)}, each once")
+            raise InputError(
+                f"invalid_allow: the allowance comment on line {line_no} needs key=value pairs "
+                f"of {', '.join(FIELDS)}, each once"
+            )
         item[key] = value
     return item

@@ -39,8 +39,14 @@ class Entry:
         return self.expires is not None and self.expires < today
 
     def to_dict(self) -> dict[str, Any]:
-        return {"fingerprint": self.fingerprint, "source": self.source, "draft": self.draft, "rule": self.rule,
-                "label": self.label, "expires": self.expires.isoformat() if self.expires else None}
+        return {
+            "fingerprint": self.fingerprint,
+            "source": self.source,
+            "draft": self.draft,
+            "rule": self.rule,
+            "label": self.label,
+            "expires": self.expires.isoformat() if self.expires else None,
+        }
 
 
 @dataclass(frozen=True)
@@ -58,16 +64,25 @@ class Baseline:
         if self.scheme == IDENTITY_SCHEME:
             return Fingerprinter()
         if current.key is None:
-            raise ConfigError("PG901: the baseline was made with a key; set PHI_GUARD_KEY or PHI_GUARD_KEY_FILE")
+            raise ConfigError(
+                "PG901: the baseline was made with a key; set PHI_GUARD_KEY or PHI_GUARD_KEY_FILE"
+            )
         if current.key_check != self.key_check:
-            raise ConfigError("PG901: the baseline was made with a different key (its key check differs)")
+            raise ConfigError(
+                "PG901: the baseline was made with a different key (its key check differs)"
+            )
         return current
 
 
 def render(entries: Iterable[Entry], fp: Fingerprinter, created: dt.date) -> str:
     rows = sorted(entries, key=lambda e: (e.source, e.draft, e.rule, e.label or "", e.fingerprint))
-    doc = {"phi_guard_baseline": FORMAT, "scheme": fp.scheme, "key_check": fp.key_check,
-           "created": created.isoformat(), "entries": [e.to_dict() for e in rows]}
+    doc = {
+        "phi_guard_baseline": FORMAT,
+        "scheme": fp.scheme,
+        "key_check": fp.key_check,
+        "created": created.isoformat(),
+        "entries": [e.to_dict() for e in rows],
+    }
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -81,12 +96,17 @@ def load(path: Path) -> Baseline:
     if not isinstance(doc, dict) or doc.get("phi_guard_baseline") != FORMAT:
         raise ConfigError(f"PG901: '{path.name}' is not a phi-guard baseline (format {FORMAT})")
     if doc.get("scheme") not in (HMAC_SCHEME, IDENTITY_SCHEME):
-        raise ConfigError(f"PG901: baseline '{path.name}': field 'scheme' must be {HMAC_SCHEME} or {IDENTITY_SCHEME}")
+        raise ConfigError(
+            f"PG901: baseline '{path.name}': field 'scheme' must be {HMAC_SCHEME} or {IDENTITY_SCHEME}"
+        )
     entries = doc.get("entries")
     if not isinstance(entries, list):
         raise ConfigError(f"PG901: baseline '{path.name}': field 'entries' must be a list")
-    return Baseline(doc["scheme"], doc.get("key_check"),
-                    tuple(_entry(e, f"{path.name}: entries[{i}]") for i, e in enumerate(entries)))
+    return Baseline(
+        doc["scheme"],
+        doc.get("key_check"),
+        tuple(_entry(e, f"{path.name}: entries[{i}]") for i, e in enumerate(entries)),
+    )
 
 
 def _entry(obj: Any, where: str) -> Entry:
@@ -101,7 +121,9 @@ def _entry(obj: Any, where: str) -> Entry:
     try:
         date = None if expires is None else dt.date.fromisoformat(expires)
     except (TypeError, ValueError):
-        raise ConfigError(f"PG901: baseline {where}.expires must be a date (YYYY-MM-DD) or null") from None
+        raise ConfigError(
+            f"PG901: baseline {where}.expires must be a date (YYYY-MM-DD) or null"
+        ) from None
     return Entry(obj["fingerprint"], obj["source"], obj["draft"], obj["rule"], label, date)
 
 

@@ -34,7 +34,9 @@ class Checked:
 
 @dataclass
 class Tally:
-    counts: dict[str, int] = field(default_factory=lambda: {"block": 0, "warn": 0, "pass": 0, "error": 0})
+    counts: dict[str, int] = field(
+        default_factory=lambda: {"block": 0, "warn": 0, "pass": 0, "error": 0}
+    )
     suppressed: dict[str, int] = field(default_factory=lambda: {"allowance": 0, "baseline": 0})
     allowances: list[tuple[Item, AllowanceUse]] = field(default_factory=list)
     stale: list[tuple[Entry, str]] = field(default_factory=list)
@@ -51,8 +53,8 @@ class Tally:
 
 @dataclass(frozen=True, slots=True)
 class RunOptions:
-    policy: Policy = Policy()
-    fingerprinter: Fingerprinter = Fingerprinter()
+    policy: Policy = field(default_factory=Policy)
+    fingerprinter: Fingerprinter = field(default_factory=Fingerprinter)
     baseline: Tracker | None = None
     baseline_fingerprinter: Fingerprinter | None = None
     today: dt.date = dt.date.min
@@ -61,8 +63,15 @@ class RunOptions:
 
 def error_result(item: Item) -> Result:
     code = (item.error or "PG930").split(":", 1)[0]
-    return Result(level=Level.ERROR, risk=100, findings=(), redacted="", reasons=(code,),
-                  error=item.error, id=item.id)
+    return Result(
+        level=Level.ERROR,
+        risk=100,
+        findings=(),
+        redacted="",
+        reasons=(code,),
+        error=item.error,
+        id=item.id,
+    )
 
 
 def run(linter: Linter, items: Iterable[Item], opts: RunOptions, tally: Tally) -> Iterator[Checked]:
@@ -72,7 +81,9 @@ def run(linter: Linter, items: Iterable[Item], opts: RunOptions, tally: Tally) -
         drafts = [i.draft for i in chunk if i.draft is not None]
         results = iter(linter.check_many(drafts, batch_size=max(1, opts.batch_size)))
         for item in chunk:
-            checked = finish(item, next(results) if item.draft is not None else error_result(item), opts)
+            checked = finish(
+                item, next(results) if item.draft is not None else error_result(item), opts
+            )
             tally.add(checked)
             yield checked
     if opts.baseline is not None:
@@ -86,10 +97,16 @@ def finish(item: Item, result: Result, opts: RunOptions) -> Checked:
     if opts.baseline is not None and result.level is not Level.ERROR:
         opts.baseline.drafts.add(item.identity)
         matcher = opts.baseline_fingerprinter or opts.fingerprinter
-        match_fps = fps if matcher == opts.fingerprinter else matcher.of_all(item.identity, text, result.findings)
+        match_fps = (
+            fps
+            if matcher == opts.fingerprinter
+            else matcher.of_all(item.identity, text, result.findings)
+        )
         baselined = [opts.baseline.match(fp) is not None for fp in match_fps]
     outcome = apply(result, fps, opts.policy, item.allowances, opts.today, baselined)
     loc = item.locator
     places = tuple(loc.place(f.start, f.end) if loc else None for f in outcome.result.findings)
-    supp = tuple(loc.place(s.finding.start, s.finding.end) if loc else None for s in outcome.suppressed)
+    supp = tuple(
+        loc.place(s.finding.start, s.finding.end) if loc else None for s in outcome.suppressed
+    )
     return Checked(item, outcome, places, supp)

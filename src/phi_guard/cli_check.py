@@ -13,6 +13,7 @@ import argparse
 import datetime as dt
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO, Any
@@ -34,28 +35,59 @@ EXIT_OK, EXIT_BLOCK, EXIT_ERROR = 0, 1, 2
 
 
 def add_parsers(sub: Any) -> None:
-    check = sub.add_parser("check", help="lint drafts (.txt, .md, .jsonl or - for stdin) before they are published")
+    check = sub.add_parser(
+        "check", help="lint drafts (.txt, .md, .jsonl or - for stdin) before they are published"
+    )
     _common(check)
     check.add_argument("--format", choices=FORMATS, default="text")
-    check.add_argument("-o", "--output", type=Path, help="write here (atomically, mode 0600) instead of stdout")
+    check.add_argument(
+        "-o", "--output", type=Path, help="write here (atomically, mode 0600) instead of stdout"
+    )
     check.add_argument("--baseline", type=Path, help="subtract the findings this baseline accepts")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when drafts block")
-    check.add_argument("--show-source", action="store_true", help="also print the original lines (refused when CI is set)")
-    check.add_argument("--metadata", type=Path, help="write the run metadata (versions, hashes, settings) here")
-    base = sub.add_parser("baseline", help="record current findings as fingerprints, so they stop failing")
+    check.add_argument(
+        "--show-source",
+        action="store_true",
+        help="also print the original lines (refused when CI is set)",
+    )
+    check.add_argument(
+        "--metadata", type=Path, help="write the run metadata (versions, hashes, settings) here"
+    )
+    base = sub.add_parser(
+        "baseline", help="record current findings as fingerprints, so they stop failing"
+    )
     _common(base)
     base.add_argument("-o", "--output", type=Path, required=True, help="the baseline file to write")
-    base.add_argument("--expires", type=_date, help="the date (YYYY-MM-DD) the entries stop applying")
+    base.add_argument(
+        "--expires", type=_date, help="the date (YYYY-MM-DD) the entries stop applying"
+    )
 
 
 def _common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("paths", nargs="+", metavar="PATH", help="a draft file, a JSON Lines file, a folder, or -")
-    p.add_argument("--profile", type=Path, help="the practice's profile.json (overrides the config)")
-    p.add_argument("--kind", choices=sorted(KINDS), help="what a plain-text draft is (default post)")
-    p.add_argument("--reply-to", metavar="AUTHOR", help="a plain-text draft answers AUTHOR (implies --kind reply)")
-    p.add_argument("--select", help="comma-separated rule codes or prefixes to report (overrides the config)")
-    p.add_argument("--ignore", help="comma-separated rule codes or prefixes not to report (overrides the config)")
-    p.add_argument("--isolated", action="store_true", help="ignore phi-guard.toml and [tool.phi-guard]")
+    p.add_argument(
+        "paths", nargs="+", metavar="PATH", help="a draft file, a JSON Lines file, a folder, or -"
+    )
+    p.add_argument(
+        "--profile", type=Path, help="the practice's profile.json (overrides the config)"
+    )
+    p.add_argument(
+        "--kind", choices=sorted(KINDS), help="what a plain-text draft is (default post)"
+    )
+    p.add_argument(
+        "--reply-to",
+        metavar="AUTHOR",
+        help="a plain-text draft answers AUTHOR (implies --kind reply)",
+    )
+    p.add_argument(
+        "--select", help="comma-separated rule codes or prefixes to report (overrides the config)"
+    )
+    p.add_argument(
+        "--ignore",
+        help="comma-separated rule codes or prefixes not to report (overrides the config)",
+    )
+    p.add_argument(
+        "--isolated", action="store_true", help="ignore phi-guard.toml and [tool.phi-guard]"
+    )
     p.add_argument("--batch-size", type=int, default=64)
     p.add_argument("--log-level", default="warning", choices=("debug", "info", "warning", "error"))
 
@@ -99,28 +131,38 @@ def _session(args: argparse.Namespace) -> Session:
 
 
 def _items(args: argparse.Namespace, s: Session) -> Any:
-    opts = TextOptions(kind=args.kind, reply_to=args.reply_to, max_chars=s.config.settings().max_chars)
+    opts = TextOptions(
+        kind=args.kind, reply_to=args.reply_to, max_chars=s.config.settings().max_chars
+    )
     return iter_items(args.paths, opts, s.cwd)
 
 
-def _reporter(fmt: str, out: IO[str], s: Session, meta: dict[str, Any], args: argparse.Namespace) -> Any:
+def _reporter(
+    fmt: str, out: IO[str], s: Session, meta: dict[str, Any], args: argparse.Namespace
+) -> Any:
     from .report import github, human, jsondoc, junit, sarif
 
     pack = s.packs.pack
     if fmt == "text":
         colour = args.output is None and out.isatty() and not os.environ.get("NO_COLOR")
         return human.Reporter(out, pack, colour=colour, show_source=args.show_source)
-    return {"json": lambda: jsondoc.Reporter(out, meta), "jsonl": lambda: jsondoc.LinesReporter(out),
-            "sarif": lambda: sarif.Reporter(out, pack, meta), "junit": lambda: junit.Reporter(out, pack, meta),
-            "github": lambda: github.Reporter(out, pack)}[fmt]()
+    return {
+        "json": lambda: jsondoc.Reporter(out, meta),
+        "jsonl": lambda: jsondoc.LinesReporter(out),
+        "sarif": lambda: sarif.Reporter(out, pack, meta),
+        "junit": lambda: junit.Reporter(out, pack, meta),
+        "github": lambda: github.Reporter(out, pack),
+    }[fmt]()
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     from .cli import _output
 
     if args.show_source and os.environ.get("CI"):
-        print("phi-guard: error: --show-source is refused when CI is set: CI logs are kept and read widely",
-              file=sys.stderr)
+        print(
+            "phi-guard: error: --show-source is refused when CI is set: CI logs are kept and read widely",
+            file=sys.stderr,
+        )
         return EXIT_ERROR
     if args.show_source and args.format != "text":
         print("phi-guard: error: --show-source works with --format text only", file=sys.stderr)
@@ -130,10 +172,25 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.baseline is not None:
         baseline = load(args.baseline)
         tracker, matcher = Tracker(baseline, clock.today()), baseline.fingerprinter(s.fingerprinter)
-    opts = RunOptions(Policy.from_config(s.config), s.fingerprinter, tracker, matcher, clock.today(),
-                      max(1, args.batch_size))
-    meta = run_metadata(RunContext(s.config, s.packs, s.linter.model_fingerprint, s.config.profile,
-                                   s.fingerprinter, args.baseline, clock.now()))
+    opts = RunOptions(
+        Policy.from_config(s.config),
+        s.fingerprinter,
+        tracker,
+        matcher,
+        clock.today(),
+        max(1, args.batch_size),
+    )
+    meta = run_metadata(
+        RunContext(
+            s.config,
+            s.packs,
+            s.linter.model_fingerprint,
+            s.config.profile,
+            s.fingerprinter,
+            args.baseline,
+            clock.now(),
+        )
+    )
     if args.show_source:
         print("phi-guard: note: --show-source prints draft text (PHI)", file=sys.stderr)
     tally = Tally()
@@ -163,25 +220,55 @@ def cmd_baseline(args: argparse.Namespace) -> int:
     from .cli import _output
 
     s = _session(args)
-    opts = RunOptions(Policy.from_config(s.config), s.fingerprinter, today=clock.today(),
-                      batch_size=max(1, args.batch_size))
+    opts = RunOptions(
+        Policy.from_config(s.config),
+        s.fingerprinter,
+        today=clock.today(),
+        batch_size=max(1, args.batch_size),
+    )
     tally = Tally()
-    entries = [e for c in run(s.linter, _items(args, s), opts, tally) for e in _entries(c, args.expires)]
+    entries = [
+        e for c in run(s.linter, _items(args, s), opts, tally) for e in _entries(c, args.expires)
+    ]
     with _output(args.output) as out:
         out.write(render(entries, s.fingerprinter, clock.today()))
-    print(f"phi-guard: baseline of {len(entries)} finding(s) in {sum(tally.counts.values())} draft(s) "
-          f"({s.fingerprinter.scheme}) written to {args.output.name}", file=sys.stderr)
+    print(
+        f"phi-guard: baseline of {len(entries)} finding(s) in {sum(tally.counts.values())} draft(s) "
+        f"({s.fingerprinter.scheme}) written to {args.output.name}",
+        file=sys.stderr,
+    )
     if tally.counts["error"]:
-        print(f"phi-guard: {tally.counts['error']} draft(s) could not be checked and are not in the baseline",
-              file=sys.stderr)
+        print(
+            f"phi-guard: {tally.counts['error']} draft(s) could not be checked and are not in the baseline",
+            file=sys.stderr,
+        )
         return EXIT_ERROR
     return EXIT_OK
 
 
 def _entries(c: Checked, expires: dt.date | None) -> list[Entry]:
     item: Item = c.item
-    return [Entry(fp, item.source, item.identity, f.rule, f.label, expires)
-            for f, fp in zip(c.result.findings, c.outcome.fingerprints) if f.severity is not Severity.INFO]
+    return [
+        Entry(fp, item.source, item.identity, f.rule, f.label, expires)
+        for f, fp in zip(c.result.findings, c.outcome.fingerprints)
+        if f.severity is not Severity.INFO
+    ]
 
 
-COMMANDS = {"check": cmd_check, "baseline": cmd_baseline}
+def _os_errors(command: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """A file phi-guard cannot read or write is exit 2 with a message, never a traceback."""
+
+    def run_command(args: argparse.Namespace) -> int:
+        try:
+            return command(args)
+        except OSError as exc:
+            name = Path(exc.filename).name if exc.filename else "a file"
+            if name.startswith(".") and name.endswith(".tmp"):  # the atomic writer's temporary
+                name = name[1:].rsplit(".", 2)[0]
+            print(f"phi-guard: PG901: cannot use '{name}' ({exc.strerror})", file=sys.stderr)
+            return EXIT_ERROR
+
+    return run_command
+
+
+COMMANDS = {"check": _os_errors(cmd_check), "baseline": _os_errors(cmd_baseline)}

@@ -11,13 +11,17 @@ _SELECTOR = regex.compile(r"^PG(?P<digits>\d{0,3})(?P<xs>x{0,3})$", regex.I)
 
 
 def normalize(value: object) -> str | None:
-    """"PG2xx" -> "PG2", "pg101" -> "PG101"; None when ``value`` is not a selector."""
+    """ "PG2xx" -> "PG2", "pg101" -> "PG101"; None when ``value`` is not a selector."""
     if not isinstance(value, str):
         return None
     m = _SELECTOR.match(value.strip())
-    if m is None or len(m["digits"]) + len(m["xs"]) > 3 or (m["xs"] and len(m["digits"]) + len(m["xs"]) != 3):
+    if (
+        m is None
+        or len(m["digits"]) + len(m["xs"]) > 3
+        or (m["xs"] and len(m["digits"]) + len(m["xs"]) != 3)
+    ):
         return None
-    return "PG" + m["digits"]
+    return "PG" + str(m["digits"])
 
 
 def matches(code: str, selectors: Iterable[str]) -> bool:

@@ -56,9 +56,11 @@ class Config:
         """The settings as plain data, for run metadata (paths by name only)."""
         return {
             "config": self.source.name if self.source else None,
-            "select": list(self.select), "ignore": list(self.ignore),
+            "select": list(self.select),
+            "ignore": list(self.ignore),
             "severity": {code: sev.value for code, sev in self.severity},
-            "warn_as_block": self.warn_as_block, "max_chars": self.settings().max_chars,
+            "warn_as_block": self.warn_as_block,
+            "max_chars": self.settings().max_chars,
             "packs": [Path(p).name if "/" in p else p for p in self.packs],
         }
 
@@ -91,8 +93,10 @@ def config_from_table(table: dict[str, Any], path: Path) -> Config:
     for raw_key, value in table.items():
         key = raw_key.replace("-", "_")
         if key not in _KEYS:
-            raise ConfigError(f"PG901: {where}: unknown key {_key_name(raw_key)}; known keys: "
-                              + ", ".join(sorted(k.replace("_", "-") for k in _KEYS)))
+            raise ConfigError(
+                f"PG901: {where}: unknown key {_key_name(raw_key)}; known keys: "
+                + ", ".join(sorted(k.replace("_", "-") for k in _KEYS))
+            )
         if key in values:
             raise ConfigError(f"PG901: {where}: key '{raw_key}' is given twice")
         values[key] = _KEYS[key](value, f"{where}: {raw_key}", path.parent)
@@ -108,20 +112,29 @@ def selectors(value: Any, where: str, *, allow_tool_codes: bool) -> tuple[str, .
     for i, item in enumerate(items):
         norm = codes.normalize(item)
         if norm is None:
-            raise ConfigError(f"PG901: {where}[{i}] is not a rule code or prefix (like PG101 or PG2)")
+            raise ConfigError(
+                f"PG901: {where}[{i}] is not a rule code or prefix (like PG101 or PG2)"
+            )
         if not allow_tool_codes and codes.is_tool_code(norm):
-            raise ConfigError(f"PG901: {where}[{i}]: the tool's own codes (PG9xx) cannot be ignored")
+            raise ConfigError(
+                f"PG901: {where}[{i}]: the tool's own codes (PG9xx) cannot be ignored"
+            )
         out.append(norm)
     return tuple(dict.fromkeys(out))
 
 
 def check_selectors(config: Config, known: Sequence[str]) -> None:
     """Every selector must select at least one rule of the loaded packs (ruff does the same)."""
-    named = [("select", s) for s in config.select] + [("ignore", s) for s in config.ignore] \
+    named = (
+        [("select", s) for s in config.select]
+        + [("ignore", s) for s in config.ignore]
         + [("severity", s) for s, _ in config.severity]
+    )
     for key, selector in named:
         if not any(code.startswith(selector) for code in known):
-            raise ConfigError(f"PG901: {key}: '{selector}' selects no rule of the loaded rule packs")
+            raise ConfigError(
+                f"PG901: {key}: '{selector}' selects no rule of the loaded rule packs"
+            )
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -133,7 +146,9 @@ def _read(path: Path) -> dict[str, Any]:
         raise ConfigError(f"PG901: {path.name} is not UTF-8") from None
     except tomllib.TOMLDecodeError as exc:
         where = regex.search(r"\(at line \d+, column \d+\)", str(exc))
-        raise ConfigError(f"PG901: {path.name} is not valid TOML {where.group() if where else ''}".rstrip()) from None
+        raise ConfigError(
+            f"PG901: {path.name} is not valid TOML {where.group() if where else ''}".rstrip()
+        ) from None
 
 
 def _tool_table(path: Path) -> dict[str, Any] | None:
@@ -175,11 +190,15 @@ def _severity(value: Any, where: str, base: Path) -> tuple[tuple[str, Severity],
     for key, sev in value.items():
         norm = codes.normalize(key)
         if norm is None or codes.is_tool_code(norm):
-            raise ConfigError(f"PG901: {where}.{_key_name(key)} is not a rule code or prefix outside PG9xx")
+            raise ConfigError(
+                f"PG901: {where}.{_key_name(key)} is not a rule code or prefix outside PG9xx"
+            )
         try:
             out.append((norm, Severity(sev)))
         except ValueError:
-            raise ConfigError(f"PG901: {where}.{_key_name(key)} must be one of info, low, medium, high, critical") from None
+            raise ConfigError(
+                f"PG901: {where}.{_key_name(key)} must be one of info, low, medium, high, critical"
+            ) from None
     return tuple(out)
 
 
@@ -202,6 +221,11 @@ def _packs(value: Any, where: str, base: Path) -> tuple[str, ...]:
 
 
 _KEYS: dict[str, Callable[[Any, str, Path], Any]] = {
-    "profile": _profile, "select": _select, "ignore": _ignore, "severity": _severity,
-    "warn_as_block": _bool, "max_chars": _max_chars, "packs": _packs,
+    "profile": _profile,
+    "select": _select,
+    "ignore": _ignore,
+    "severity": _severity,
+    "warn_as_block": _bool,
+    "max_chars": _max_chars,
+    "packs": _packs,
 }

@@ -52,7 +52,7 @@ class Fingerprinter:
         for f in findings:
             parts = [identity, f.rule, f.label or ""]
             if self.key is not None:
-                parts.append(_norm(text[f.start:f.end]))
+                parts.append(_norm(text[f.start : f.end]))
             n = seen.get(tuple(parts), 0)
             seen[tuple(parts)] = n + 1
             out.append(self._digest("\x1f".join([*parts, str(n)]).encode("utf-8")))
@@ -85,7 +85,9 @@ def _key_file(path: Path, cwd: Path) -> bytes:
     resolved = path.expanduser().resolve()
     root = repository_root(cwd)
     if root is not None and resolved.is_relative_to(root):
-        raise ConfigError("PG901: PHI_GUARD_KEY_FILE lies inside the repository; keep the key elsewhere")
+        raise ConfigError(
+            "PG901: PHI_GUARD_KEY_FILE lies inside the repository; keep the key elsewhere"
+        )
     try:
         if resolved.stat().st_mode & 0o077:
             raise ConfigError("PG901: PHI_GUARD_KEY_FILE is readable by others; chmod 600 it")

@@ -59,15 +59,22 @@ def iter_items(paths: Sequence[str], opts: TextOptions, cwd: Path) -> Iterator[I
                 else:
                     yield _text_item(source, fh, opts)
         except OSError as exc:
-            yield Item(source, 1, source, None, f"PG910: unreadable: cannot read the file ({exc.strerror})")
+            yield Item(
+                source, 1, source, None, f"PG910: unreadable: cannot read the file ({exc.strerror})"
+            )
 
 
 def expand(paths: Sequence[str]) -> Iterator[str]:
     for path in paths:
         p = Path(path)
         if path != "-" and p.is_dir():
-            found = [f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in DRAFT_SUFFIXES
-                     and not any(part.startswith(".") for part in f.relative_to(p).parts)]
+            found = [
+                f
+                for f in p.rglob("*")
+                if f.is_file()
+                and f.suffix.lower() in DRAFT_SUFFIXES
+                and not any(part.startswith(".") for part in f.relative_to(p).parts)
+            ]
             yield from (str(f) for f in sorted(found))
         else:
             yield path
@@ -84,11 +91,23 @@ def _text_item(source: str, fh: BinaryIO, opts: TextOptions) -> Item:
     limit = opts.max_chars * 4 + 4  # UTF-8 takes at most 4 bytes a character
     data = fh.read(limit + 1)
     if len(data) > limit:
-        return Item(source, 1, source, None, f"PG911: input_too_large: text has more than {opts.max_chars} characters")
+        return Item(
+            source,
+            1,
+            source,
+            None,
+            f"PG911: input_too_large: text has more than {opts.max_chars} characters",
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        return Item(source, 1, source, None, f"PG910: invalid_utf8: invalid UTF-8 at byte offset {exc.start}")
+        return Item(
+            source,
+            1,
+            source,
+            None,
+            f"PG910: invalid_utf8: invalid UTF-8 at byte offset {exc.start}",
+        )
     try:
         found = allow.from_text(text)
     except InputError as exc:
@@ -114,4 +133,6 @@ def _record_items(source: str, fh: BinaryIO) -> Iterator[Item]:
         except InputError as exc:
             yield Item(source, line_no, ident, None, f"PG910: {exc}", id=draft.id)
             continue
-        yield Item(source, line_no, ident, draft, None, allowances, RecordLocator(raw, line_no), draft.id)
+        yield Item(
+            source, line_no, ident, draft, None, allowances, RecordLocator(raw, line_no), draft.id
+        )

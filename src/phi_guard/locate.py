@@ -92,7 +92,7 @@ def _string_columns(raw: str, i: int) -> list[int]:
             i += 1
         elif raw[i + 1] != "u":
             i += 2
-        elif 0xD800 <= int(raw[i + 2:i + 6], 16) < 0xDC00 and raw[i + 6:i + 8] == "\\u":
+        elif 0xD800 <= int(raw[i + 2 : i + 6], 16) < 0xDC00 and raw[i + 6 : i + 8] == "\\u":
             i += 12
         else:
             i += 6

@@ -42,11 +42,15 @@ def _resolve(spec: str) -> Path:
         if not path.is_dir():
             raise RulePackError(f"PG902: rule pack directory '{path.name}' does not exist")
         return path
-    found = [ep for ep in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP) if ep.name == spec]
+    found = [
+        ep for ep in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP) if ep.name == spec
+    ]
     if not found:
         known = sorted(ep.name for ep in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP))
-        raise RulePackError(f"PG902: no rule pack entry point named '{spec}' in group {ENTRY_POINT_GROUP}; "
-                            f"installed: {', '.join(known) or 'none'}")
+        raise RulePackError(
+            f"PG902: no rule pack entry point named '{spec}' in group {ENTRY_POINT_GROUP}; "
+            f"installed: {', '.join(known) or 'none'}"
+        )
     target = found[0].load()
     path = Path(str(target() if callable(target) else target))
     if not path.is_dir():
@@ -62,7 +66,9 @@ def combine(packs: Sequence[RulePack]) -> RulePack:
     for pack in packs:
         for rule in pack.rules:
             if rule.code in owner:
-                problems.append(f"rule code {rule.code} is defined by both pack '{owner[rule.code]}' and pack '{pack.name}'")
+                problems.append(
+                    f"rule code {rule.code} is defined by both pack '{owner[rule.code]}' and pack '{pack.name}'"
+                )
             owner.setdefault(rule.code, pack.name)
     if problems:
         raise RulePackError("PG902: rule packs collide:\n  " + "\n  ".join(problems))
@@ -72,7 +78,11 @@ def combine(packs: Sequence[RulePack]) -> RulePack:
             prev = terms.get(key)
             terms[key] = tl if prev is None else TermList(key, prev.label, prev.terms + tl.terms)
     first = packs[0]
-    return RulePack("+".join(p.name for p in packs), first.path,
-                    tuple(r for p in packs for r in p.rules),
-                    tuple(x for p in packs for x in p.patterns), terms,
-                    tuple(s for p in packs for s in p.sensitive))
+    return RulePack(
+        "+".join(p.name for p in packs),
+        first.path,
+        tuple(r for p in packs for r in p.rules),
+        tuple(x for p in packs for x in p.patterns),
+        terms,
+        tuple(s for p in packs for s in p.sensitive),
+    )

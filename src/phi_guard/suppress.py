@@ -36,13 +36,15 @@ class Policy:
         return cls(config.select, config.ignore, config.severity, config.warn_as_block)
 
     def enabled(self, code: str) -> bool:
-        return (not self.select or codes.matches(code, self.select)) and not codes.matches(code, self.ignore)
+        return (not self.select or codes.matches(code, self.select)) and not codes.matches(
+            code, self.ignore
+        )
 
     def reseverity(self, f: Finding) -> Finding:
         if f.severity is Severity.INFO:
             return f
         sev = codes.most_specific(f.rule, self.severity)
-        return f if sev is None or sev is f.severity else replace(f, severity=sev)
+        return f if not isinstance(sev, Severity) or sev is f.severity else replace(f, severity=sev)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,9 +70,14 @@ class Outcome:
     allowances: tuple[AllowanceUse, ...] = ()
 
 
-def apply(result: Result, fingerprints: Sequence[str], policy: Policy,
-          allowances: Sequence[Allowance] = (), today: dt.date | None = None,
-          baselined: Sequence[bool] = ()) -> Outcome:
+def apply(
+    result: Result,
+    fingerprints: Sequence[str],
+    policy: Policy,
+    allowances: Sequence[Allowance] = (),
+    today: dt.date | None = None,
+    baselined: Sequence[bool] = (),
+) -> Outcome:
     """``baselined[i]``: finding i matches a live baseline entry."""
     today = today or clock.today()
     live = [a for a in allowances if not a.expired(today)]
@@ -94,8 +101,12 @@ def apply(result: Result, fingerprints: Sequence[str], policy: Policy,
                 continue
         kept.append((f, fp))
     findings = tuple(f for f, _ in kept)
-    return Outcome(_relevel(result, findings, policy), tuple(fp for _, fp in kept), tuple(suppressed),
-                   _uses(allowances, used, today))
+    return Outcome(
+        _relevel(result, findings, policy),
+        tuple(fp for _, fp in kept),
+        tuple(suppressed),
+        _uses(allowances, used, today),
+    )
 
 
 def _relevel(result: Result, findings: tuple[Finding, ...], policy: Policy) -> Result:
@@ -112,7 +123,9 @@ def _relevel(result: Result, findings: tuple[Finding, ...], policy: Policy) -> R
     return replace(result, level=level, risk=risk, findings=findings, reasons=reasons)
 
 
-def _uses(allowances: Sequence[Allowance], used: dict[int, int], today: dt.date) -> tuple[AllowanceUse, ...]:
+def _uses(
+    allowances: Sequence[Allowance], used: dict[int, int], today: dt.date
+) -> tuple[AllowanceUse, ...]:
     out = []
     for a in allowances:
         if a.expired(today):

@@ -11,8 +11,13 @@ from ..packs import RulePack
 from . import jsonl
 
 SCOPE = "text only: images, video, alt text and geotags are not checked"
-_SARIF_LEVEL = {Severity.INFO: "note", Severity.LOW: "warning", Severity.MEDIUM: "warning",
-                Severity.HIGH: "error", Severity.CRITICAL: "error"}
+_SARIF_LEVEL = {
+    Severity.INFO: "note",
+    Severity.LOW: "warning",
+    Severity.MEDIUM: "warning",
+    Severity.HIGH: "error",
+    Severity.CRITICAL: "error",
+}
 
 
 def sarif_level(severity: Severity) -> str:
@@ -44,8 +49,10 @@ def draft_name(c: Checked) -> str:
 
 
 def allowance_rows(c: Checked) -> list[dict[str, Any]]:
-    return [{**use.allowance.to_dict(), "status": use.status, "findings": use.findings}
-            for use in c.outcome.allowances]
+    return [
+        {**use.allowance.to_dict(), "status": use.status, "findings": use.findings}
+        for use in c.outcome.allowances
+    ]
 
 
 def record(c: Checked) -> dict[str, Any]:
@@ -55,18 +62,32 @@ def record(c: Checked) -> dict[str, Any]:
     if c.outcome.allowances:
         rec["allowances"] = allowance_rows(c)
     if c.outcome.suppressed:
-        rec["suppressed"] = [{**s.finding.to_dict(), "by": s.by,
-                              "authorization": s.allowance.authorization if s.allowance else None}
-                             for s in c.outcome.suppressed]
+        rec["suppressed"] = [
+            {
+                **s.finding.to_dict(),
+                "by": s.by,
+                "authorization": s.allowance.authorization if s.allowance else None,
+            }
+            for s in c.outcome.suppressed
+        ]
     return rec
 
 
 def summary(tally: Tally) -> dict[str, Any]:
     return {
-        "drafts": sum(tally.counts.values()), "levels": dict(tally.counts),
+        "drafts": sum(tally.counts.values()),
+        "levels": dict(tally.counts),
         "suppressed": dict(tally.suppressed),
-        "allowances": [{"source": item.source, "line": item.line, **use.allowance.to_dict(),
-                        "status": use.status, "findings": use.findings} for item, use in tally.allowances],
+        "allowances": [
+            {
+                "source": item.source,
+                "line": item.line,
+                **use.allowance.to_dict(),
+                "status": use.status,
+                "findings": use.findings,
+            }
+            for item, use in tally.allowances
+        ],
         "stale_baseline": [{**e.to_dict(), "why": why} for e, why in tally.stale],
         "scope": SCOPE,
     }
@@ -74,12 +95,20 @@ def summary(tally: Tally) -> dict[str, Any]:
 
 def summary_line(tally: Tally) -> str:
     c = tally.counts
-    parts = [f"{sum(c.values())} draft(s): {c['block']} block, {c['warn']} warn, {c['pass']} pass, {c['error']} error"]
+    parts = [
+        f"{sum(c.values())} draft(s): {c['block']} block, {c['warn']} warn, {c['pass']} pass, {c['error']} error"
+    ]
     if any(tally.suppressed.values()):
-        parts.append(f"suppressed {tally.suppressed['allowance']} by allowance, {tally.suppressed['baseline']} by baseline")
+        parts.append(
+            f"suppressed {tally.suppressed['allowance']} by allowance, {tally.suppressed['baseline']} by baseline"
+        )
     if tally.allowances:
-        parts.append(f"allowances {tally.allowance_count('used')} used, {tally.allowance_count('unused')} unused, "
-                     f"{tally.allowance_count('expired')} expired")
+        parts.append(
+            f"allowances {tally.allowance_count('used')} used, {tally.allowance_count('unused')} unused, "
+            f"{tally.allowance_count('expired')} expired"
+        )
     if tally.stale:
-        parts.append(f"{len(tally.stale)} stale baseline entr{'y' if len(tally.stale) == 1 else 'ies'}")
+        parts.append(
+            f"{len(tally.stale)} stale baseline entr{'y' if len(tally.stale) == 1 else 'ies'}"
+        )
     return "; ".join(parts)

@@ -22,8 +22,12 @@ class Reporter:
         self.records.append(common.record(c))
 
     def finish(self, tally: Tally) -> None:
-        doc = {"schema_version": SCHEMA_VERSION, "metadata": self.metadata, "results": self.records,
-               "summary": common.summary(tally)}
+        doc = {
+            "schema_version": SCHEMA_VERSION,
+            "metadata": self.metadata,
+            "results": self.records,
+            "summary": common.summary(tally),
+        }
         json.dump(doc, self.out, ensure_ascii=False, indent=2)
         self.out.write("\n")
 

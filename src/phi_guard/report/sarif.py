@@ -28,8 +28,13 @@ from . import common
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 MAX_RESULTS = 5_000  # GitHub stores the top 5,000 of a run (and rejects more than 25,000)
-_SECURITY_SEVERITY = {Severity.INFO: "0.0", Severity.LOW: "3.0", Severity.MEDIUM: "5.5",
-                      Severity.HIGH: "8.0", Severity.CRITICAL: "9.5"}
+_SECURITY_SEVERITY = {
+    Severity.INFO: "0.0",
+    Severity.LOW: "3.0",
+    Severity.MEDIUM: "5.5",
+    Severity.HIGH: "8.0",
+    Severity.CRITICAL: "9.5",
+}
 _RANK = {"error": 0, "warning": 1, "note": 2}
 
 
@@ -54,36 +59,71 @@ class Reporter:
         self.out.write("\n")
 
     def document(self, tally: Tally) -> dict[str, Any]:
-        kept = sorted(range(len(self.results)), key=lambda i: (_RANK[self.results[i]["level"]], i))[:MAX_RESULTS]
+        kept = sorted(range(len(self.results)), key=lambda i: (_RANK[self.results[i]["level"]], i))[
+            :MAX_RESULTS
+        ]
         results = [self.results[i] for i in sorted(kept)]
-        props = {**self.metadata, "summary": common.summary(tally),
-                 "resultsOmitted": len(self.results) - len(results)}
+        props = {
+            **self.metadata,
+            "summary": common.summary(tally),
+            "resultsOmitted": len(self.results) - len(results),
+        }
         run = {
-            "tool": {"driver": {"name": "phi-guard", "version": __version__, "semanticVersion": __version__,
-                                "rules": [_rule(r) for r in self.pack.rules]}},
-            "invocations": [{"executionSuccessful": tally.counts["error"] == 0,
-                             "startTimeUtc": self.metadata["started_at"]}],
+            "tool": {
+                "driver": {
+                    "name": "phi-guard",
+                    "version": __version__,
+                    "semanticVersion": __version__,
+                    "rules": [_rule(r) for r in self.pack.rules],
+                }
+            },
+            "invocations": [
+                {
+                    "executionSuccessful": tally.counts["error"] == 0,
+                    "startTimeUtc": self.metadata["started_at"],
+                }
+            ],
             "columnKind": "unicodeCodePoints",
             "results": results,
             "properties": props,
         }
         return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
 
-    def _base(self, c: Checked, code: str, level: str, text: str, region: dict[str, int]) -> dict[str, Any]:
-        res: dict[str, Any] = {"ruleId": code, "level": level, "message": {"text": text},
-                               "locations": [{"physicalLocation": {
-                                   "artifactLocation": {"uri": _uri(c.item.source), "uriBaseId": "%SRCROOT%"},
-                                   "region": region}}]}
+    def _base(
+        self, c: Checked, code: str, level: str, text: str, region: dict[str, int]
+    ) -> dict[str, Any]:
+        res: dict[str, Any] = {
+            "ruleId": code,
+            "level": level,
+            "message": {"text": text},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": _uri(c.item.source), "uriBaseId": "%SRCROOT%"},
+                        "region": region,
+                    }
+                }
+            ],
+        }
         if code in self.index:
             res["ruleIndex"] = self.index[code]
         return res
 
     def _result(self, c: Checked, f: Finding, p: Place | None, fp: str) -> dict[str, Any]:
-        res = self._base(c, f.rule, common.sarif_level(f.severity), common.message(f, self.pack),
-                         _region(p, c.item.line, whole=f.start == f.end))
+        res = self._base(
+            c,
+            f.rule,
+            common.sarif_level(f.severity),
+            common.message(f, self.pack),
+            _region(p, c.item.line, whole=f.start == f.end),
+        )
         res["partialFingerprints"] = {"phiGuardFinding/v1": fp, "primaryLocationLineHash": fp}
-        res["properties"] = {"label": f.label, "severity": f.severity.value, "draftLevel": c.result.level.value,
-                             "draft": common.draft_name(c)}
+        res["properties"] = {
+            "label": f.label,
+            "severity": f.severity.value,
+            "draftLevel": c.result.level.value,
+            "draft": common.draft_name(c),
+        }
         return res
 
     def _error(self, c: Checked) -> dict[str, Any]:
@@ -110,21 +150,32 @@ def _uri(source: str) -> str:
 def _suppression(s: Any) -> dict[str, Any]:
     if s.by == "allowance":
         a = s.allowance
-        return {"kind": "inSource", "status": "accepted",
-                "justification": f"allowance {a.rule}: authorization {a.authorization}, approved by "
-                                 f"{a.approved_by}, expires {a.expires.isoformat()}"}
-    return {"kind": "external", "status": "accepted", "justification": "accepted in the phi-guard baseline"}
+        return {
+            "kind": "inSource",
+            "status": "accepted",
+            "justification": f"allowance {a.rule}: authorization {a.authorization}, approved by "
+            f"{a.approved_by}, expires {a.expires.isoformat()}",
+        }
+    return {
+        "kind": "external",
+        "status": "accepted",
+        "justification": "accepted in the phi-guard baseline",
+    }
 
 
 def _rule(r: Rule) -> dict[str, Any]:
     docs = explain_text(r)
     return {
-        "id": r.code, "name": r.name,
+        "id": r.code,
+        "name": r.name,
         "shortDescription": {"text": f"{r.code} {r.name}"},
         "fullDescription": {"text": r.what},
         "help": {"text": docs, "markdown": docs},
         "defaultConfiguration": {"level": common.sarif_level(r.severity)},
-        "properties": {"tags": ["security", "privacy", "hipaa", "external/cwe/cwe-359"],
-                       "security-severity": _SECURITY_SEVERITY[r.severity], "precision": "medium",
-                       "label": r.label},
+        "properties": {
+            "tags": ["security", "privacy", "hipaa", "external/cwe/cwe-359"],
+            "security-severity": _SECURITY_SEVERITY[r.severity],
+            "precision": "medium",
+            "label": r.label,
+        },
     }
