@@ -12,6 +12,7 @@ import logging
 import os
 import sys
 import tempfile
+from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -47,6 +48,7 @@ def _parser() -> argparse.ArgumentParser:
     audit.add_argument("--format", choices=("jsonl", "text"), default="text")
     audit.add_argument("-o", "--output", type=Path, help="write here (atomically) instead of stdout")
     audit.add_argument("--batch-size", type=int, default=64)
+    audit.add_argument("--jobs", "-j", type=int, default=1, help="worker processes (default 1)")
     audit.add_argument("--exit-zero", action="store_true", help="exit 0 even when drafts block")
     audit.add_argument("--log-level", default="warning", choices=("debug", "info", "warning", "error"))
     ev = sub.add_parser("eval", help="score phi-guard on a labeled corpus (the figures of score.py)")
@@ -104,25 +106,29 @@ def _records(paths: list[str]) -> Iterator[Record | RecordError]:
             raise PhiGuardError(f"PG901: cannot read input '{Path(path).name}' ({exc.strerror})") from None
 
 
-def audit_records(linter, items: Iterator[Record | RecordError], batch_size: int) -> Iterator[dict[str, Any]]:  # type: ignore[no-untyped-def]
-    """One output record per input record, in input order, checking in batches."""
-    pending: list[Record | RecordError] = []
+def audit_records(linter, items: Iterator[Record | RecordError], batch_size: int,  # type: ignore[no-untyped-def]
+                  jobs: int = 1) -> Iterator[dict[str, Any]]:
+    """One output record per input record, in input order, checking in batches (one pool)."""
+    queue: deque[Record | RecordError] = deque()
 
-    def flush() -> Iterator[dict[str, Any]]:
-        drafts = [it.draft for it in pending if isinstance(it, Record)]
-        results = iter(linter.check_many(drafts, batch_size=batch_size))
-        for it in pending:
-            if isinstance(it, RecordError):
-                yield jsonl.error_record(it)
-            else:
-                yield jsonl.result_record(it.line, next(results))
-        pending.clear()
+    def drafts() -> Iterator[Any]:
+        for item in items:
+            queue.append(item)
+            if isinstance(item, Record):
+                yield item.draft
 
-    for item in items:
-        pending.append(item)
-        if len(pending) >= batch_size:
-            yield from flush()
-    yield from flush()
+    for result in linter.check_many(drafts(), batch_size=batch_size, n_process=max(1, jobs)):
+        while True:
+            item = queue.popleft()
+            if isinstance(item, RecordError):
+                yield jsonl.error_record(item)
+                continue
+            yield jsonl.result_record(item.line, result)
+            break
+    while queue:
+        item = queue.popleft()
+        if isinstance(item, RecordError):
+            yield jsonl.error_record(item)
 
 
 @contextmanager
@@ -146,7 +152,7 @@ def _cmd_audit(args: argparse.Namespace) -> int:
     linter = _linter(args.profile)
     counts = {"block": 0, "warn": 0, "pass": 0, "error": 0}
     with _output(args.output) as out:
-        for rec in audit_records(linter, _records(args.inputs), max(1, args.batch_size)):
+        for rec in audit_records(linter, _records(args.inputs), max(1, args.batch_size), max(1, args.jobs)):
             counts[rec["level"]] += 1
             if args.format == "jsonl":
                 out.write(jsonl.dumps(rec) + "\n")

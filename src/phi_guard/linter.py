@@ -25,9 +25,11 @@ from .lookalikes import LookalikeIndex, mark
 from .merge import merge
 from .model import verified_model_path
 from .normalize import Normalized, normalize
-from .packs import RulePack, builtin_pack
+from .parse import Parser
+from .packs import RulePack, builtin_pack, known_words
 from .profile import Profile
 from .redact import redact
+from .rewrite import compliant_reply
 from .scoring import judge
 
 log = logging.getLogger("phi_guard")
@@ -72,12 +74,12 @@ class Linter:
         self.pack = pack or builtin_pack()
         model_dir, self.model_fingerprint = verified_model_path()
         self._presidio = PresidioDetector(load_engine(model_dir))
-        self._nlp = self._presidio.nlp
         self._patterns = PatternDetector(self.pack.patterns, self.settings.regex_timeout)
         self._terms = TermDetector(TermIndex(self.pack))
         self._gazetteer = NameGazetteer(self.pack)
         self._names = NameDetector(self._gazetteer)
         self._lookalikes = LookalikeIndex.build(self.profile, self.pack)
+        self._nlp = Parser(self._presidio.nlp, known_words(self.pack, self.profile))
 
     # ------------------------------------------------------------------ public
     def check(self, draft: Draft) -> Result:
@@ -92,11 +94,14 @@ class Linter:
             return _error(draft, "PG930", f"the language model failed ({type(exc).__name__})")
         return self._from_doc(draft, norm, doc)
 
-    def check_many(self, drafts: Iterable[Draft], batch_size: int = 64) -> Iterator[Result]:
-        """Results for ``drafts`` in input order, exactly as ``check`` gives them."""
+    def check_many(self, drafts: Iterable[Draft], batch_size: int = 64, n_process: int = 1) -> Iterator[Result]:
+        """Results for ``drafts`` in input order, exactly as ``check`` gives them.
+
+        ``n_process > 1`` checks batches in forked worker processes (Linux, macOS).
+        """
         from .batch import check_stream
 
-        return check_stream(self, drafts, batch_size=batch_size)
+        return check_stream(self, drafts, batch_size=batch_size, n_process=n_process)
 
     # ------------------------------------------------------------------ internals
     def _precheck(self, draft: Draft) -> Result | None:
@@ -133,8 +138,9 @@ class Linter:
         j = judge(text, draft, cands, bounds, self.pack)
         findings = tuple(_to_original(f, norm) for f in j.findings)
         remove = tuple(norm.to_original(s, e) for s, e in j.remove)
-        return Result(level=j.level, risk=j.risk, findings=findings,
-                      redacted=redact(draft.text, findings, remove), reasons=j.reasons, id=draft.id)
+        rewrite = compliant_reply(self.profile) if j.level is Level.BLOCK and draft.is_reply else None
+        return Result(level=j.level, risk=j.risk, findings=findings, redacted=redact(draft.text, findings, remove),
+                      reasons=j.reasons, rewrite=rewrite, id=draft.id)
 
 
 _PLACEHOLDER_LABELS = ("NAME", "HANDLE", "LOCATION", "DATE", "AGE", "PHONE", "FAX", "EMAIL", "URL",
