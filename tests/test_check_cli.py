@@ -157,10 +157,12 @@ def test_every_format_parses_and_leaks_nothing(fmt, capsys):
 
 
 def test_sarif_is_byte_identical_across_runs_and_batch_sizes(capsys):
-    jsonl("d.jsonl", *({"id": i, "text": t.strip()} for i, t in enumerate([BLOCK, PASS, REPLY] * 3)))
+    records = [{"id": i, "text": t.strip()} for i, t in enumerate([BLOCK, PASS, REPLY] * 3)]
+    jsonl("d.jsonl", *records[:4], "{broken", *records[4:])
     check("d.jsonl", "--format", "sarif", "-o", "one", "--batch-size", "1")
     check("d.jsonl", "--format", "sarif", "-o", "two", "--batch-size", "64")
-    assert Path("one").read_bytes() == Path("two").read_bytes()
+    check("d.jsonl", "--format", "sarif", "-o", "three", "--batch-size", "2", "--jobs", "2")
+    assert Path("one").read_bytes() == Path("two").read_bytes() == Path("three").read_bytes()
 
 
 def test_metadata_file(capsys):
@@ -246,7 +248,7 @@ def test_baseline_then_check(capsys):
     base = Path("base.json").read_text()
     assert not any(s in base for s in SECRETS) and json.loads(base)["scheme"] == "identity-sha256"
     assert check("d.jsonl", "--baseline", "base.json") == 0
-    jsonl("d.jsonl", {"id": "old", "text": BLOCK.strip()}, {"id": "new", "text": REPLY.strip()})
+    jsonl("d.jsonl", {"id": "old", "text": BLOCK.strip()}, {"id": "new", "text": BLOCK.strip()})
     assert check("d.jsonl", "--baseline", "base.json") == 1
     capsys.readouterr()
     clock.set_today(dt.date(2030, 1, 2))

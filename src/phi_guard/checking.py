@@ -4,12 +4,12 @@ Checked, with a Tally of what the run saw for the summary every report ends with
 from __future__ import annotations
 
 import datetime as dt
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import islice
 from typing import TYPE_CHECKING
 
-from ._types import Level, Result
+from ._types import Draft, Level, Result
 from .baseline import Entry, Tracker
 from .fingerprint import Fingerprinter
 from .inputs import Item
@@ -59,6 +59,7 @@ class RunOptions:
     baseline_fingerprinter: Fingerprinter | None = None
     today: dt.date = dt.date.min
     batch_size: int = 64
+    jobs: int = 1
 
 
 def error_result(item: Item) -> Result:
@@ -75,17 +76,29 @@ def error_result(item: Item) -> Result:
 
 
 def run(linter: Linter, items: Iterable[Item], opts: RunOptions, tally: Tally) -> Iterator[Checked]:
-    """Checked items in input order; ``tally`` is complete once the iterator is exhausted."""
-    it = iter(items)
-    while chunk := list(islice(it, max(1, opts.batch_size))):
-        drafts = [i.draft for i in chunk if i.draft is not None]
-        results = iter(linter.check_many(drafts, batch_size=max(1, opts.batch_size)))
-        for item in chunk:
-            checked = finish(
-                item, next(results) if item.draft is not None else error_result(item), opts
-            )
-            tally.add(checked)
-            yield checked
+    """Checked items in input order, from one ``check_many`` stream (one worker pool with
+    ``jobs > 1``); ``tally`` is complete once the iterator is exhausted."""
+    queue: deque[Item] = deque()
+
+    def drafts() -> Iterator[Draft]:
+        for item in items:
+            queue.append(item)
+            if item.draft is not None:
+                yield item.draft
+
+    def done(item: Item, result: Result) -> Checked:
+        checked = finish(item, result, opts)
+        tally.add(checked)
+        return checked
+
+    size = max(1, opts.batch_size)
+    for result in linter.check_many(drafts(), batch_size=size, n_process=max(1, opts.jobs)):
+        while (item := queue.popleft()).draft is None:
+            yield done(item, error_result(item))
+        yield done(item, result)
+    while queue:
+        item = queue.popleft()
+        yield done(item, error_result(item))
     if opts.baseline is not None:
         tally.stale = opts.baseline.stale()
 

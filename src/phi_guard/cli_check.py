@@ -89,6 +89,7 @@ def _common(p: argparse.ArgumentParser) -> None:
         "--isolated", action="store_true", help="ignore phi-guard.toml and [tool.phi-guard]"
     )
     p.add_argument("--batch-size", type=int, default=64)
+    p.add_argument("--jobs", "-j", type=int, default=1, help="worker processes (default 1)")
     p.add_argument("--log-level", default="warning", choices=("debug", "info", "warning", "error"))
 
 
@@ -179,6 +180,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         matcher,
         clock.today(),
         max(1, args.batch_size),
+        max(1, args.jobs),
     )
     meta = run_metadata(
         RunContext(
@@ -225,6 +227,7 @@ def cmd_baseline(args: argparse.Namespace) -> int:
         s.fingerprinter,
         today=clock.today(),
         batch_size=max(1, args.batch_size),
+        jobs=max(1, args.jobs),
     )
     tally = Tally()
     entries = [
