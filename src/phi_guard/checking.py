@@ -57,7 +57,7 @@ class RunOptions:
     fingerprinter: Fingerprinter = field(default_factory=Fingerprinter)
     baseline: Tracker | None = None
     baseline_fingerprinter: Fingerprinter | None = None
-    today: dt.date = dt.date.min
+    today: dt.date | None = None  # None: phi_guard.clock.today()
     batch_size: int = 64
     jobs: int = 1
 

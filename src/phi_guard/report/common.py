@@ -8,6 +8,7 @@ from typing import Any
 from .._types import Finding, Severity
 from ..checking import Checked, Tally
 from ..packs import RulePack
+from ..suppress import AllowanceUse
 from . import jsonl
 
 SCOPE = "text only: images, video, alt text and geotags are not checked"
@@ -48,11 +49,12 @@ def draft_name(c: Checked) -> str:
     return f"{item.source}:{item.line}" + (f" (id {item.id})" if item.id is not None else "")
 
 
+def allowance_row(use: AllowanceUse) -> dict[str, Any]:
+    return {**use.allowance.to_dict(), "status": use.status, "findings": use.findings}
+
+
 def allowance_rows(c: Checked) -> list[dict[str, Any]]:
-    return [
-        {**use.allowance.to_dict(), "status": use.status, "findings": use.findings}
-        for use in c.outcome.allowances
-    ]
+    return [allowance_row(use) for use in c.outcome.allowances]
 
 
 def record(c: Checked) -> dict[str, Any]:
@@ -79,13 +81,7 @@ def summary(tally: Tally) -> dict[str, Any]:
         "levels": dict(tally.counts),
         "suppressed": dict(tally.suppressed),
         "allowances": [
-            {
-                "source": item.source,
-                "line": item.line,
-                **use.allowance.to_dict(),
-                "status": use.status,
-                "findings": use.findings,
-            }
+            {"source": item.source, "line": item.line, **allowance_row(use)}
             for item, use in tally.allowances
         ],
         "stale_baseline": [{**e.to_dict(), "why": why} for e, why in tally.stale],

@@ -50,7 +50,7 @@ class Reporter:
         level = r.level.value
         reasons = f" [{' '.join(r.reasons)}]" if r.reasons and not r.error else ""
         lines = [
-            f"{common.draft_name(c)}: {self.paint(level.upper(), level)} risk {r.risk}{reasons}"
+            f"{_safe(common.draft_name(c))}: {self.paint(level.upper(), level)} risk {r.risk}{reasons}"
         ]
         if r.error:
             lines.append(f"  error {r.error}")
