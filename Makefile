@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install bench audit-deps lock clean
+.PHONY: demo test install bench audit-deps lock clean docs
 
 $(STAMP): requirements/lock.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,6 +22,10 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+
+# Regenerate docs/rules/<CODE>.md from the rule pack (a test keeps them in sync).
+docs: $(STAMP)
+	$(BIN)/python -m phi_guard.docs
 
 # Vulnerability audit of the locked dependencies (needs the advisory database, so not in `make test`).
 audit-deps: $(STAMP)

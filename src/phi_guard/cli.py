@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
-from . import __version__
+from . import __version__, cli_check
 from ._errors import PhiGuardError
 from .evaluate import score
 from .packs import builtin_pack
@@ -59,6 +59,7 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("rules", help="list every rule: code, name, severity, label")
     ex = sub.add_parser("explain", help="print a rule's docs")
     ex.add_argument("code")
+    cli_check.add_parsers(sub)
     return p
 
 
@@ -189,10 +190,9 @@ def _cmd_rules(args: argparse.Namespace) -> int:
 
 
 def explain_text(code: str) -> str:
-    r = builtin_pack().rule(code.upper())
-    return (f"{r.code} ({r.name})\n\nLabel: {r.label or '-'}    Default severity: {r.severity.value}\n\n"
-            f"## What it does\n{r.what}\n\n## Why it matters\n{r.why}\n\n## Example\n{r.example}\n\n"
-            f"## Use instead\n{r.instead}\n\n## Fix safety\n{r.fix}\n")
+    from .ruledocs import explain_text as rule_text
+
+    return rule_text(builtin_pack().rule(code.upper()))
 
 
 def _cmd_explain(args: argparse.Namespace) -> int:
@@ -205,7 +205,8 @@ def _cmd_explain(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-_COMMANDS = {"audit": _cmd_audit, "eval": _cmd_eval, "rules": _cmd_rules, "explain": _cmd_explain}
+_COMMANDS = {"audit": _cmd_audit, "eval": _cmd_eval, "rules": _cmd_rules, "explain": _cmd_explain,
+             **cli_check.COMMANDS}
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

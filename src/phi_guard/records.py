@@ -58,6 +58,12 @@ def _has_lone_surrogate(s: str) -> bool:
 
 def iter_records(stream: BinaryIO) -> Iterator[Record | RecordError]:
     """One Record or RecordError per non-blank line of a JSON Lines byte stream."""
+    for line_no, body, start in iter_lines(stream):
+        yield parse_line(body, line_no, start)
+
+
+def iter_lines(stream: BinaryIO) -> Iterator[tuple[int, bytes, int]]:
+    """(1-based line number, line without its ending, byte offset) of each non-blank line."""
     offset = 0
     for line_no, raw in enumerate(stream, 1):
         start = offset
@@ -68,7 +74,7 @@ def iter_records(stream: BinaryIO) -> Iterator[Record | RecordError]:
         body = raw.rstrip(b"\r\n")
         if not body.strip():
             continue
-        yield parse_line(body, line_no, start)
+        yield line_no, body, start
 
 
 def parse_line(body: bytes, line_no: int, byte_offset: int = 0) -> Record | RecordError:
