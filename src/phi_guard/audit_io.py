@@ -14,7 +14,7 @@ from typing import IO, Any
 
 from ._errors import ConfigError
 from ._types import Authorization, Draft
-from .readers import FORMATS, ReadOptions, Unread, read_input
+from .readers import FORMATS, ReadOptions, Unread, detect_format, read_input
 from .readers.csv_map import ColumnMap
 from .records import Record, RecordError
 
@@ -51,8 +51,11 @@ def read_options(args: argparse.Namespace) -> ReadOptions:
 
 
 def read_inputs(paths: list[str], fmt: str | None, options: ReadOptions, unread: list[Unread]) -> Iterator[Record | RecordError]:
-    for path in paths:
-        yield from read_input(path, fmt, options, unread)
+    """Every input's drafts in order. Formats are settled first, so a bad input fails before the model loads."""
+    formats = [fmt or detect_format(path) for path in paths]
+    if "csv" in formats and options.csv_map is None:
+        raise ConfigError("PG901: CSV input needs --csv-map text=COLUMN[,id=COLUMN,...]")
+    return (item for path, f in zip(paths, formats) for item in read_input(path, f, options, unread))
 
 
 def draft_record(item: Record) -> dict[str, Any]:

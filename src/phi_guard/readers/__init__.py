@@ -85,4 +85,5 @@ def read_input(path: str, fmt: str | None, options: ReadOptions, unread: list[Un
             yield from csv_map.read(tree, inv, counter, options.csv_map)
         else:
             yield from _TREE_READERS[fmt](tree, inv, counter)
-        unread.extend(inv.unread())
+        prefix = f"{Path(path).name}/" if Path(path).is_dir() or Path(path).suffix.lower() == ".zip" else ""
+        unread.extend(Unread(prefix + u.path, u.reason) for u in inv.unread())

@@ -163,7 +163,7 @@ def _clean_reply(reply: InReplyTo | None) -> InReplyTo | None:
 
 def file_error(line: int, name: str, what: str) -> RecordError:
     """One error record for a file that could not be read at all."""
-    return RecordError(line, "PG910", f"{what} ({name})", None, source=name)
+    return RecordError(line, "PG910", what if f"'{name}'" in what else f"{what} ('{name}')", None, source=name)
 
 
 def load_json(data: bytes, name: str) -> Any:

@@ -17,7 +17,7 @@ from typing import Any
 
 from .._errors import ConfigError, InputError
 from .._types import InReplyTo
-from ._base import Counter, Inventory, Item, Tree, build, file_error, str_or_none
+from ._base import Counter, Inventory, Item, Tree, build, file_error, iso_from_text, str_or_none
 
 NAME = "csv"
 KEYS = ("text", "id", "kind", "platform", "in_reply_to.author", "in_reply_to.text", "created_at", "url")
@@ -95,4 +95,5 @@ def _item(row: dict[str, str], source: str, cmap: ColumnMap) -> Item:
     return Item(text=f.get("text"), source=source, kind=f.get("kind") or ("reply" if author or parent else "post"),
                 platform=f.get("platform") or None,
                 in_reply_to=InReplyTo(author=author, text=parent) if author or parent else None,
-                platform_id=str_or_none(f.get("id")), created_at=f.get("created_at") or None, url=f.get("url") or None)
+                platform_id=str_or_none(f.get("id")), created_at=iso_from_text(f.get("created_at")) or f.get("created_at") or None,
+                url=f.get("url") or None)

@@ -87,11 +87,11 @@ def _excerpt(text: str) -> str:
     return text if len(text) <= EXCERPT_CHARS else text[:EXCERPT_CHARS - 1] + "…"
 
 
-def _row(item: Record | RecordError, rec: dict[str, Any], include_text: bool) -> dict[str, Any]:
+def _row(n: int, item: Record | RecordError, rec: dict[str, Any], include_text: bool) -> dict[str, Any]:
     draft = item.draft if isinstance(item, Record) else None
     counted = [f for f in rec["findings"] if f["severity"] != "info"]
     return {
-        "line": rec["line"], "id": rec.get("id"), "level": rec["level"], "risk": rec["risk"],
+        "n": n, "line": rec["line"], "id": rec.get("id"), "level": rec["level"], "risk": rec["risk"],
         "platform": (draft.platform if draft else None) or "unknown", "kind": draft.kind if draft else "-",
         "created_at": rec.get("created_at"), "month": _month(rec.get("created_at")),
         "url": rec.get("url"), "link": _link(rec.get("url")), "source": rec.get("source"),
@@ -111,7 +111,7 @@ def _by(rows: list[dict[str, Any]], key: str) -> list[tuple[str, dict[str, int]]
 
 
 def summarize(pairs: list[tuple[Record | RecordError, dict[str, Any]]], include_text: bool) -> dict[str, Any]:
-    rows = [_row(item, rec, include_text) for item, rec in pairs]
+    rows = [_row(n, item, rec, include_text) for n, (item, rec) in enumerate(pairs, 1)]
     by_rule: Counter[str] = Counter()
     by_label: Counter[str] = Counter()
     for _, rec in pairs:
@@ -122,7 +122,7 @@ def summarize(pairs: list[tuple[Record | RecordError, dict[str, Any]]], include_
     totals = {lv: sum(1 for r in rows if r["level"] == lv) for lv in LEVELS}
     return {
         "rows": rows, "totals": totals, "total": len(rows),
-        "worklist": [r for r in rows if r["level"] in ("block", "error")],
+        "worklist": sorted((r for r in rows if r["level"] in ("block", "error")), key=lambda r: (-r["risk"], r["n"])),
         "by_rule": by_rule.most_common(), "by_label": by_label.most_common(),
         "by_platform": _by(rows, "platform"), "by_month": _by(rows, "month"),
         "allowances": [(r, a) for r in rows for a in r["allowances"]],
