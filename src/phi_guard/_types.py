@@ -146,6 +146,7 @@ class Candidate:
     source: str  # which detector or pattern fired, e.g. "presidio:PhoneRecognizer"
     lookalike: str | None = None  # why this is not PHI ("profile:phone", "holiday"), or None
     detail: str = ""  # a sub-kind ("title", "relative", "hashtag"), never the text
+    rule: str | None = None  # set for cues of rules without a label (billing, advice, tone)
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ import logging
 import os
 import sys
 import tempfile
+from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -50,6 +51,7 @@ def _parser() -> argparse.ArgumentParser:
     add_export_args(audit)
     audit.add_argument("-o", "--output", type=Path, help="write here (atomically) instead of stdout")
     audit.add_argument("--batch-size", type=int, default=64)
+    audit.add_argument("--jobs", "-j", type=int, default=1, help="worker processes (default 1)")
     audit.add_argument("--exit-zero", action="store_true", help="exit 0 even when drafts block")
     audit.add_argument("--log-level", default="warning", choices=("debug", "info", "warning", "error"))
     ev = sub.add_parser("eval", help="score phi-guard on a labeled corpus (the figures of score.py)")
@@ -106,30 +108,38 @@ def _records(paths: list[str]) -> Iterator[Record | RecordError]:
             raise PhiGuardError(f"PG901: cannot read input '{Path(path).name}' ({exc.strerror})") from None
 
 
-def audit_records(linter, items: Iterator[Record | RecordError], batch_size: int) -> Iterator[dict[str, Any]]:  # type: ignore[no-untyped-def]
-    """One output record per input record, in input order, checking in batches."""
-    return (rec for _, rec in audit_pairs(linter, items, batch_size))
+def audit_records(linter, items: Iterator[Record | RecordError], batch_size: int,  # type: ignore[no-untyped-def]
+                  jobs: int = 1) -> Iterator[dict[str, Any]]:
+    """One output record per input record, in input order, checking in batches (one pool)."""
+    return (rec for _, rec in audit_pairs(linter, items, batch_size, jobs))
 
 
-def audit_pairs(linter, items: Iterator[Record | RecordError], batch_size: int) -> Iterator[tuple[Record | RecordError, dict[str, Any]]]:  # type: ignore[no-untyped-def]
-    """(input item, output record) per input record, in input order, checking in batches."""
-    pending: list[Record | RecordError] = []
+def audit_pairs(linter, items: Iterator[Record | RecordError], batch_size: int,  # type: ignore[no-untyped-def]
+                jobs: int = 1) -> Iterator[tuple[Record | RecordError, dict[str, Any]]]:
+    """(input item, output record) per input record, in input order, with the reader's provenance."""
+    queue: deque[Record | RecordError] = deque()
 
-    def flush() -> Iterator[tuple[Record | RecordError, dict[str, Any]]]:
-        drafts = [it.draft for it in pending if isinstance(it, Record)]
-        results = iter(linter.check_many(drafts, batch_size=batch_size))
-        for it in pending:
-            if isinstance(it, RecordError):
-                yield it, jsonl.with_provenance(jsonl.error_record(it), it)
-            else:
-                yield it, jsonl.with_provenance(jsonl.result_record(it.line, next(results)), it)
-        pending.clear()
+    def drafts() -> Iterator[Any]:
+        for item in items:
+            queue.append(item)
+            if isinstance(item, Record):
+                yield item.draft
 
-    for item in items:
-        pending.append(item)
-        if len(pending) >= batch_size:
-            yield from flush()
-    yield from flush()
+    def error(item: RecordError) -> tuple[RecordError, dict[str, Any]]:
+        return item, jsonl.with_provenance(jsonl.error_record(item), item)
+
+    for result in linter.check_many(drafts(), batch_size=batch_size, n_process=max(1, jobs)):
+        while True:
+            item = queue.popleft()
+            if isinstance(item, RecordError):
+                yield error(item)
+                continue
+            yield item, jsonl.with_provenance(jsonl.result_record(item.line, result), item)
+            break
+    while queue:
+        item = queue.popleft()
+        if isinstance(item, RecordError):
+            yield error(item)
 
 
 @contextmanager
@@ -163,7 +173,7 @@ def _cmd_audit(args: argparse.Namespace) -> int:
         return _audit_html(args, linter, items, unread)
     counts = {"block": 0, "warn": 0, "pass": 0, "error": 0}
     with _output(args.output) as out:
-        for rec in audit_records(linter, items, max(1, args.batch_size)):
+        for rec in audit_records(linter, items, max(1, args.batch_size), max(1, args.jobs)):
             counts[rec["level"]] += 1
             if args.format == "jsonl":
                 out.write(jsonl.dumps(rec) + "\n")
@@ -179,7 +189,7 @@ def _audit_html(args: argparse.Namespace, linter, items: Iterator[Record | Recor
     from .report import html
 
     started = html.start_time()
-    pairs = list(audit_pairs(linter, items, max(1, args.batch_size)))
+    pairs = list(audit_pairs(linter, items, max(1, args.batch_size), max(1, args.jobs)))
     page = html.render(pairs, html.run_info(linter, args, started), unread, include_text=args.include_text)
     with _output(args.output) as out:
         out.write(page)

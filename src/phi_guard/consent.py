@@ -19,6 +19,7 @@ from ._types import HEALTH_LABELS, Authorization, Candidate, Draft
 
 _TOKEN = regex.compile(r"[\p{L}]{2,}")
 _COVERABLE = frozenset({"NAME", "HANDLE", "DATE", "AGE", "LOCATION", "RELATIONSHIP", "OTHER_ID"}) | HEALTH_LABELS
+_PERMISSION = regex.compile(r"^[^.!?]{0,40}\b(?:permission|consent|release|authori[sz]ation|written ok)\b")
 _TITLES = frozenset({"dr", "mr", "mrs", "ms", "mx", "miss", "baby", "coach", "the"})
 
 
@@ -32,10 +33,18 @@ def _subjects(text: str, draft: Draft, cands: Sequence[Candidate]) -> set[str]:
         for subject in draft.consent.subjects:
             out |= _tokens(subject)
         return out
-    for c in sorted(cands, key=lambda c: c.start):
-        if c.label in ("NAME", "HANDLE") and not c.lookalike:
-            return _tokens(text[c.start:c.end].lstrip("@#"))
-    return set()
+    names = [c for c in sorted(cands, key=lambda c: c.start) if c.label in ("NAME", "HANDLE") and not c.lookalike]
+    for i, c in enumerate(names):  # the people an attribution names ("— Keiko & baby Ren, shared with ...")
+        before = text[max(0, c.start - 4):c.start]
+        after = text[c.end:c.end + 60].lower()
+        if "—" in before or "– " in before or before.endswith("- ") or _PERMISSION.search(after):
+            out: set[str] = set()
+            for d in names[i:]:
+                if d.start - c.end > 40 and d is not c:
+                    break
+                out |= _tokens(text[d.start:d.end].lstrip("@#"))
+            return out
+    return _tokens(text[names[0].start:names[0].end].lstrip("@#")) if names else set()
 
 
 def apply_consent(text: str, draft: Draft, cands: Sequence[Candidate],

@@ -16,7 +16,8 @@ from spacy.tokens import Doc
 
 from ._errors import ConfigError, InputError
 from ._types import Candidate, Draft, Finding, Level, Result
-from .detectors.names import NameDetector, NameGazetteer
+from .detectors.name_filter import filter_names
+from .detectors.names import NameDetector, NameGazetteer, mark_addressee
 from .detectors.patterns import PatternDetector, PatternTimeout
 from .detectors.presidio import PresidioDetector, load_engine
 from .detectors.terms import TermDetector, TermIndex
@@ -24,7 +25,8 @@ from .lookalikes import LookalikeIndex, mark
 from .merge import merge
 from .model import verified_model_path
 from .normalize import Normalized, normalize
-from .packs import RulePack, builtin_pack
+from .parse import Parser
+from .packs import RulePack, builtin_pack, known_words
 from .profile import Profile
 from .redact import redact
 from .scoring import judge
@@ -71,11 +73,12 @@ class Linter:
         self.pack = pack or builtin_pack()
         model_dir, self.model_fingerprint = verified_model_path()
         self._presidio = PresidioDetector(load_engine(model_dir))
-        self._nlp = self._presidio.nlp
         self._patterns = PatternDetector(self.pack.patterns, self.settings.regex_timeout)
         self._terms = TermDetector(TermIndex(self.pack))
-        self._names = NameDetector(NameGazetteer(self.pack))
+        self._gazetteer = NameGazetteer(self.pack)
+        self._names = NameDetector(self._gazetteer)
         self._lookalikes = LookalikeIndex.build(self.profile, self.pack)
+        self._nlp = Parser(self._presidio.nlp, known_words(self.pack, self.profile))
 
     # ------------------------------------------------------------------ public
     def check(self, draft: Draft) -> Result:
@@ -90,11 +93,14 @@ class Linter:
             return _error(draft, "PG930", f"the language model failed ({type(exc).__name__})")
         return self._from_doc(draft, norm, doc)
 
-    def check_many(self, drafts: Iterable[Draft], batch_size: int = 64) -> Iterator[Result]:
-        """Results for ``drafts`` in input order, exactly as ``check`` gives them."""
+    def check_many(self, drafts: Iterable[Draft], batch_size: int = 64, n_process: int = 1) -> Iterator[Result]:
+        """Results for ``drafts`` in input order, exactly as ``check`` gives them.
+
+        ``n_process > 1`` checks batches in forked worker processes (Linux, macOS).
+        """
         from .batch import check_stream
 
-        return check_stream(self, drafts, batch_size=batch_size)
+        return check_stream(self, drafts, batch_size=batch_size, n_process=n_process)
 
     # ------------------------------------------------------------------ internals
     def _precheck(self, draft: Draft) -> Result | None:
@@ -119,7 +125,10 @@ class Linter:
         cands.extend(self._patterns.detect(text))
         cands.extend(self._terms.detect(text))
         cands.extend(self._names.detect(text, doc, draft))
-        return merge(mark(_drop_placeholders(cands, text), text, self._lookalikes))
+        cands = filter_names(_drop_placeholders(cands, text), text, self._gazetteer)
+        merged = merge(mark(cands, text, self._lookalikes))
+        author = draft.in_reply_to.author if draft.in_reply_to is not None else None
+        return mark_addressee(merged, text, author) if author else merged
 
     def _analyze(self, draft: Draft, norm: Normalized, doc: Doc) -> Result:
         text = norm.text

@@ -21,7 +21,8 @@ _KIN_BEFORE = regex.compile(
     r"grandson|granddaughter|niece|nephew|our girl|our boy|patient|sweet|brave|miss|mrs|mr)\s*$",
     regex.I,
 )
-_RESIDENCE_BEFORE = regex.compile(r"\b(?:lives? in|living in|home in|from|resident of|moved to|grew up in)\s*$", regex.I)
+_RESIDENCE_BEFORE = regex.compile(
+    r"(?:\b(?i:lives? in|living in|home in|from|resident of|moved to|grew up in)|\b\p{Lu}[\p{L}'.-]+,?\s+(?i:of))\s*$")
 _EMERGENCY = {"911", "988", "211", "311", "411"}
 _YEAR = regex.compile(r"^(?:in |since |by |of |the )?'?(?:\d{2}|\d{4})s?$", regex.I)
 _HOURS = regex.compile(
@@ -51,7 +52,8 @@ class LookalikeIndex:
     """Everything that makes a span a look-alike, compiled once per (profile, pack)."""
 
     practice: regex.Pattern[str] | None
-    people: regex.Pattern[str] | None
+    staff: regex.Pattern[str] | None
+    figures: regex.Pattern[str] | None
     staff_given: frozenset[str]
     places: regex.Pattern[str] | None
     addresses: regex.Pattern[str] | None
@@ -62,15 +64,16 @@ class LookalikeIndex:
     domains: tuple[str, ...]
     handles: frozenset[str]
     hashtags: frozenset[str]
+    staff_people: tuple[tuple[regex.Pattern[str], frozenset[str]], ...] = ()
 
     @classmethod
     def build(cls, profile: Profile, pack: RulePack) -> "LookalikeIndex":
-        people = [*profile.staff, *profile.public_figures]
         holidays = pack.terms.get("lookalikes/holidays")
         regions = pack.terms.get("lookalikes/regions")
         return cls(
             practice=_phrase_regex(profile.practice_names),
-            people=_phrase_regex(f for p in people for f in _person_forms(p)),
+            staff=_phrase_regex(f for p in profile.staff for f in _person_forms(p)),
+            figures=_phrase_regex(f for p in profile.public_figures for f in _person_forms(p)),
             staff_given=frozenset(p.given.lower() for p in profile.staff if p.given),
             places=_phrase_regex(profile.places),
             addresses=_phrase_regex(_address_forms(profile.addresses)),
@@ -81,12 +84,24 @@ class LookalikeIndex:
             domains=tuple(sorted({_domain(u) for u in (*profile.urls, *profile.emails, *profile.handles) if _domain(u)})),
             handles=frozenset(h.lower().lstrip("@") for h in profile.handles if "/" not in h),
             hashtags=frozenset(h.lower().lstrip("#") for h in profile.hashtags),
+            staff_people=tuple(
+                (rx, frozenset(t.lower() for t in (p.given, p.surname) if t))
+                for p in profile.staff if (rx := _phrase_regex(_person_forms(p))) is not None),
         )
+
+    def mentioned_staff_tokens(self, text: str) -> frozenset[str]:
+        """Given names and surnames of staff the draft names in full ("Dawn Kowalski" -> dawn, kowalski)."""
+        out: set[str] = set()
+        for rx, tokens in self.staff_people:
+            if rx.search(text):
+                out |= tokens
+        return frozenset(out)
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
         """Spans of the text that are the practice's own names, people, places and addresses."""
         out: list[tuple[int, int, str]] = []
-        for pattern, why in ((self.practice, "profile:practice"), (self.people, "profile:person"),
+        for pattern, why in ((self.practice, "profile:practice"), (self.staff, "profile:staff"),
+                             (self.figures, "profile:public-figure"),
                              (self.addresses, "profile:address"), (self.holidays, "holiday")):
             if pattern is not None:
                 out.extend((m.start(), m.end(), why) for m in pattern.finditer(text))
@@ -131,7 +146,7 @@ def why_lookalike(c: Candidate, text: str, index: LookalikeIndex,
     low = s.lower().strip()
     for start, end, why in spans:
         if start <= c.start and c.end <= end or (c.start <= start and end <= c.end and c.label in ("NAME", "LOCATION")):
-            if why == "profile:person" and c.label == "NAME" and _KIN_BEFORE.search(text[max(0, c.start - 15):c.start]):
+            if why == "profile:staff" and c.label == "NAME" and _KIN_BEFORE.search(text[max(0, c.start - 15):c.start]):
                 continue
             return why
     return _by_label(c, s, low, text, index)
@@ -177,8 +192,14 @@ def _url_or_handle(c: Candidate, low: str, index: LookalikeIndex) -> str | None:
 
 def mark(cands: Iterable[Candidate], text: str, index: LookalikeIndex) -> list[Candidate]:
     spans = index.spans(text)
+    staff_tokens = index.mentioned_staff_tokens(text)
     out = []
     for c in cands:
         why = why_lookalike(c, text, index, spans)
+        if why is None and c.label == "NAME" and staff_tokens and c.detail != "addressee":
+            words = [w for w in regex.findall(r"[\p{L}'-]+", text[c.start:c.end].lower()) if w not in ("the", "family")]
+            if words and all(w.removesuffix("'s") in staff_tokens for w in words) \
+                    and not _KIN_BEFORE.search(text[max(0, c.start - 15):c.start]):
+                why = "profile:staff"
         out.append(replace(c, lookalike=why) if why != c.lookalike else c)
     return out

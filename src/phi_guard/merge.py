@@ -28,7 +28,7 @@ def _key(c: Candidate) -> tuple:
 def merge(cands: Iterable[Candidate]) -> list[Candidate]:
     by_label: dict[str, list[Candidate]] = {}
     for c in sorted(cands, key=_key):
-        by_label.setdefault(c.label, []).append(c)
+        by_label.setdefault(c.label or c.rule or "", []).append(c)
     merged: list[Candidate] = []
     for label in sorted(by_label):
         merged.extend(_union(by_label[label]))

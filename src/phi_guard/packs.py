@@ -27,9 +27,9 @@ from ._errors import RulePackError
 from ._types import LABELS, Severity
 
 _FLAG_BITS = {"i": regex.IGNORECASE, "x": regex.VERBOSE, "m": regex.MULTILINE, "s": regex.DOTALL}
-_PATTERN_FILES = ("patterns.toml", "address.toml", "relationship.toml")
+_PATTERN_FILES = ("patterns.toml", "address.toml", "relationship.toml", "context.toml")
 VALIDATORS = frozenset(
-    {"luhn", "ssn_shape", "card_digits", "iban_shape", "age_over_89", "birth_year_over_89", "has_digit"}
+    {"luhn", "ssn_shape", "card_digits", "iban_shape", "age_over_89", "birth_year_over_89", "has_digit", "phone_digits"}
 )
 
 
@@ -49,7 +49,7 @@ class Rule:
 @dataclass(frozen=True, slots=True)
 class PatternDef:
     name: str
-    label: str
+    label: str  # "" for a rule without a GUIDELINES label (then `rule` names it)
     compiled: regex.Pattern[str]
     group: int
     score: float
@@ -57,6 +57,7 @@ class PatternDef:
     require_context: bool
     validator: str | None
     lookalike: str | None
+    rule: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +74,8 @@ class RulePack:
     rules: tuple[Rule, ...]
     patterns: tuple[PatternDef, ...]
     terms: dict[str, TermList] = field(default_factory=dict)
+
+    sensitive: tuple[str, ...] = ()
 
     def rule_for_label(self, label: str) -> Rule:
         for rule in self.rules:
@@ -127,11 +130,12 @@ def _load_rules(path: Path, errors: list[str]) -> tuple[Rule, ...]:
 
 def _compile_pattern(entry: dict, where: str, errors: list[str]) -> PatternDef | None:
     try:
-        name, label, source = entry["name"], entry["label"], entry["regex"]
+        name, source = entry["name"], entry["regex"]
+        label = entry["label"] if "rule" not in entry else entry.get("label", "")
     except KeyError as exc:
         errors.append(f"{where}: missing key {exc.args[0]!r}")
         return None
-    if label not in LABELS:
+    if label not in LABELS and not (label == "" and "rule" in entry):
         errors.append(f"{where} ({name}): unknown label {label!r}")
     flags = 0
     for ch in entry.get("flags", ""):
@@ -151,7 +155,8 @@ def _compile_pattern(entry: dict, where: str, errors: list[str]) -> PatternDef |
         errors.append(f"{where} ({name}): group {group} does not exist")
     return PatternDef(name, label, compiled, group, float(entry.get("score", 0.5)),
                       tuple(w.lower() for w in entry.get("context", ())),
-                      bool(entry.get("require_context", False)), validator, entry.get("lookalike"))
+                      bool(entry.get("require_context", False)), validator, entry.get("lookalike"),
+                      entry.get("rule"))
 
 
 def _load_patterns(path: Path, errors: list[str]) -> tuple[PatternDef, ...]:
@@ -195,9 +200,8 @@ def _load_terms(path: Path, errors: list[str]) -> dict[str, TermList]:
             except UnicodeDecodeError:
                 errors.append(f"{sub}/{file.name}: not UTF-8")
                 continue
-            if label is not None and label not in LABELS:
-                errors.append(f"{sub}/{file.name}: unknown label {label!r}")
-            out[f"{sub}/{file.stem}"] = TermList(f"{sub}/{file.stem}", label, terms)
+            # a header such as "label: none" or "label: X | Y (per line)" names no single label
+            out[f"{sub}/{file.stem}"] = TermList(f"{sub}/{file.stem}", label if label in LABELS else None, terms)
     return out
 
 
@@ -206,12 +210,42 @@ def load_pack(path: Path) -> RulePack:
     rules = _load_rules(path, errors)
     patterns = _load_patterns(path, errors)
     terms = _load_terms(path, errors)
+    sensitive = tuple(_read_toml(path / "sensitive.toml", errors).get("sensitive", {}).get("stems", ())) \
+        if (path / "sensitive.toml").exists() else ()
+    codes = {r.code for r in rules}
+    for p in patterns:
+        if p.rule is not None and p.rule not in codes:
+            errors.append(f"pattern {p.name}: rule {p.rule} is not defined in rules.toml")
     if errors:
         raise RulePackError(f"PG902: rule pack '{path.name}' has {len(errors)} problem(s):\n  "
                             + "\n  ".join(errors))
-    return RulePack(path.name, path, rules, patterns, terms)
+    return RulePack(path.name, path, rules, patterns, terms, sensitive)
 
 
 @lru_cache(maxsize=1)
 def builtin_pack() -> RulePack:
     return load_pack(builtin_pack_dir())
+
+
+_TITLES_AND_CALENDAR = frozenset(
+    "dr mr mrs ms mx miss i i'm i've i'll i'd ok okay we our you your the a an and or but so if "
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+def known_words(pack: RulePack, profile: "object") -> frozenset[str]:
+    """Lower-cased words whose capitalized form the lists already decide (for the NER gate)."""
+    out: set[str] = set(_TITLES_AND_CALENDAR)
+    for name in ("names/first_names", "names/not_names", "names/common_words", "names/word_names",
+                 "names/titles", "lookalikes/regions", "lookalikes/holidays", "terms/conditions",
+                 "terms/procedures", "terms/medications"):
+        tl = pack.terms.get(name)
+        if tl is not None:
+            out.update(t.lower() for t in tl.terms if " " not in t)
+    for attr in ("name", "aliases", "places", "staff", "public_figures"):
+        value = getattr(profile, attr, ())
+        items = [value] if isinstance(value, str) else list(value)
+        for item in items:
+            text = item if isinstance(item, str) else getattr(item, "name", "") + " " + " ".join(getattr(item, "aliases", ()))
+            out.update(w.lower().strip(".,") for w in text.split())
+    return frozenset(out)

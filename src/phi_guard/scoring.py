@@ -1,41 +1,29 @@
 """Judge a draft as a compliance officer would: identifiers x health x relationship x linkage x consent.
 
-A draft BLOCKs when a person other than staff or a public figure is identifiable (a name or
-handle, a unique number, the person a reply answers, a date tied to a person's health event)
-together with health information linked to them or with the fact of being a patient. A lone
-identifier WARNs. Look-alikes and health words that are not linked to anyone are reported with
-severity info and never raise risk. See docs/scoring.md.
+A draft BLOCKs when it discloses or confirms protected health information: a person other than
+staff or a public figure is identifiable (a name or handle, a unique number or description, the
+person a reply answers, a date tied to a person's health event) together with health information
+linked to them, the fact of being a patient, their billing, individual advice, or their story
+without authorization. It WARNs when it is risky but no disclosure (a lone identifier, a hostile
+reply). Look-alikes and health words linked to no one are reported at severity info and never
+raise risk. See docs/scoring.md for the whole table.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-
-import regex
+from dataclasses import dataclass, replace
 
 from ._types import HEALTH_LABELS, Candidate, Draft, Finding, Level, Severity
 from .consent import apply_consent
+from .context import Sentence, about_lookalike_people, linked, sentences, sentence_of, staff_as_patients
 from .packs import RulePack
 
-_SECOND = regex.compile(r"\b(?:you|your|yours|you're|youre|you've|you'll|ur|u|y'all|yourself)\b", regex.I)
-_THIRD = regex.compile(r"\b(?:he|his|him|himself|she|her|hers|herself|he's|she's)\b", regex.I)
-_ANECDOTE = regex.compile(
-    r"\b(?:a|one|this|that)\s+(?:\w+\s+){0,2}(?:guy|man|woman|lady|girl|boy|kid|child|teen|patient|"
-    r"mom|dad|mother|father|gentleman|grandma|grandpa|fisherman|teacher|nurse|student|athlete|"
-    r"player|veteran|baby|toddler|family|couple|client)\b",
-    regex.I,
-)
-_GENERIC = regex.compile(
-    r"\b(?:if|whether|in case|should you|anyone|everyone|everybody|most people|many people|"
-    r"people who|kids who|adults|children|parents|families|1 in \d+|one in \w+|percent|%|"
-    r"tips?|reminder|did you know|signs of|symptoms of|ask your|talk to your)\b",
-    regex.I,
-)
 STRONG_IDS = frozenset({"PHONE", "FAX", "EMAIL", "IP_ADDRESS", "SSN", "MRN", "HEALTH_PLAN_ID",
                         "ACCOUNT_NUMBER", "LICENSE_NUMBER", "VEHICLE_ID", "DEVICE_ID", "BIOMETRIC",
-                        "OTHER_ID", "AGE", "URL"})
+                        "OTHER_ID", "AGE", "LOCATION"})
 _IMPLIES_PATIENT = frozenset({"MRN", "HEALTH_PLAN_ID", "DEVICE_ID"})
+_VISIT_HISTORY = frozenset({"pattern:missed-appointments"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,94 +36,157 @@ class Judgment:
 
 
 @dataclass(frozen=True, slots=True)
-class _Sentence:
-    start: int
-    end: int
-    person: bool  # refers to a specific person (name, handle, addressee, anecdote)
-    generic: bool
+class _Facts:
+    """What the draft holds, after look-alikes and consent are set aside."""
+
+    names: tuple[Candidate, ...]
+    strong: tuple[Candidate, ...]
+    linked_health: tuple[Candidate, ...]
+    relationship: tuple[Candidate, ...]
+    dates: tuple[Candidate, ...]
+    cues: dict[str, tuple[Candidate, ...]]
+    linkage: bool
+
+    @property
+    def identified(self) -> bool:
+        return bool(self.names or self.strong or self.linkage
+                    or (self.dates and (self.relationship or self.linked_health)))
+
+    @property
+    def care(self) -> bool:
+        personal = bool(self.names or self.linkage)
+        return bool(self.linked_health or self.relationship
+                    or any(c.label in _IMPLIES_PATIENT for c in self.strong)
+                    or (personal and self.cues.get("PG213"))
+                    or (self.linkage and self.cues.get("PG220"))
+                    or (self.names and self.cues.get("PG214")))
 
 
-def _sentences(text: str, bounds: Sequence[tuple[int, int]], cands: Sequence[Candidate],
-               draft: Draft, named: bool) -> list[_Sentence]:
-    out = []
-    for start, end in bounds:
-        s = text[start:end]
-        inside = [c for c in cands if start <= c.start < end and not c.lookalike]
-        has_name = any(c.label in ("NAME", "HANDLE") for c in inside)
-        rel = any(c.label == "RELATIONSHIP" for c in inside)
-        second = bool(_SECOND.search(s)) and (draft.is_reply or named)
-        third = bool(_THIRD.search(s)) and (named or bool(_ANECDOTE.search(text)) or draft.is_reply)
-        generic = bool(_GENERIC.search(s)) and not has_name and not rel
-        out.append(_Sentence(start, end, has_name or rel or second or third or bool(_ANECDOTE.search(s)), generic))
-    return out
+def _facts(text: str, draft: Draft, cands: Sequence[Candidate], sents: Sequence[Sentence]) -> _Facts:
+    live = [c for c in cands if not c.lookalike]
+    cues: dict[str, list[Candidate]] = {}
+    for c in live:
+        if c.rule and not c.label:
+            s = sentence_of(c.start, sents)
+            if c.rule in ("PG213", "PG220") and s is not None and s.generic:
+                continue
+            cues.setdefault(c.rule, []).append(c)
+    return _Facts(
+        names=tuple(c for c in live if c.label in ("NAME", "HANDLE")),
+        strong=tuple(c for c in live if c.label in STRONG_IDS),
+        linked_health=tuple(c for c in live if c.label in HEALTH_LABELS and linked(c, sents)),
+        relationship=tuple(c for c in live if c.label == "RELATIONSHIP" and not _generic(c, sents)),
+        dates=tuple(c for c in live if c.label == "DATE" and linked(c, sents)),
+        cues={k: tuple(v) for k, v in cues.items()},
+        linkage=draft.is_reply and draft.in_reply_to is not None,
+    )
 
 
-def _sentence_of(pos: int, sents: Sequence[_Sentence]) -> _Sentence | None:
-    for s in sents:
-        if s.start <= pos < s.end:
-            return s
-    return None
+def _generic(c: Candidate, sents: Sequence[Sentence]) -> bool:
+    s = sentence_of(c.start, sents)
+    return s is not None and s.generic
 
 
 def judge(text: str, draft: Draft, cands: Sequence[Candidate], bounds: Sequence[tuple[int, int]],
           pack: RulePack) -> Judgment:
+    cands = staff_as_patients(text, cands, bounds)
+    cands = about_lookalike_people(cands, bounds)
     cands = apply_consent(text, draft, cands, bounds)
-    live = [c for c in cands if not c.lookalike]
-    names = [c for c in live if c.label in ("NAME", "HANDLE")]
-    others = [c for c in names if c.detail != "addressee"]
-    sents = _sentences(text, bounds, cands, draft, named=bool(names))
-    linked_health = [c for c in live if c.label in HEALTH_LABELS and _linked(c, sents)]
-    rel = [c for c in live if c.label == "RELATIONSHIP"]
-    dates = [c for c in live if c.label == "DATE" and _linked(c, sents)]
-    strong = [c for c in live if c.label in STRONG_IDS]
-    linkage = draft.is_reply and draft.in_reply_to is not None
-    identified = bool(names or strong or linkage or (dates and (rel or linked_health)))
-    care = bool(linked_health or rel or any(c.label in _IMPLIES_PATIENT for c in live))
-    block = identified and care
-    tied_ids = set()
-    if block or names or strong:
-        tied_ids = {id(c) for c in dates}
-    findings = tuple(_finding(c, pack, block, tied_ids, linked_health, rel) for c in cands)
+    sents = sentences(text, bounds, cands, draft)
+    facts = _facts(text, draft, cands, sents)
+    block = facts.identified and facts.care
+    ctx = _Ctx(pack, block, facts, draft, text)
+    findings = tuple(_finding(c, ctx) for c in cands)
     nonzero = [f for f in findings if f.severity is not Severity.INFO]
     level = Level.BLOCK if block else (Level.WARN if nonzero else Level.PASS)
-    risk = _risk(level, nonzero)
     reasons = tuple(sorted({f.rule for f in nonzero}))
-    remove = _removals(sents, linked_health, rel) if block else ()
-    return Judgment(findings, level, risk, reasons, remove)
+    remove = _removals(sents, facts) if block else ()
+    return Judgment(findings, level, _risk(level, nonzero), reasons, remove)
 
 
-def _linked(c: Candidate, sents: Sequence[_Sentence]) -> bool:
-    s = _sentence_of(c.start, sents)
-    return s is not None and s.person and not s.generic
+@dataclass(frozen=True, slots=True)
+class _Ctx:
+    pack: RulePack
+    block: bool
+    facts: _Facts
+    draft: Draft
+    text: str
 
 
-def _finding(c: Candidate, pack: RulePack, block: bool, tied_dates: set[int],
-             linked_health: list[Candidate], rel: list[Candidate]) -> Finding:
-    rule = pack.rule_for_label(c.label)
-    severity = _severity(c, rule.severity, block, tied_dates, linked_health, rel)
+def _finding(c: Candidate, ctx: _Ctx) -> Finding:
+    code, severity = _rule_and_severity(c, ctx)
+    rule = ctx.pack.rule(code)
+    label = c.label or None
+    what = label or rule.name
     why = f"look-alike ({c.lookalike}), not counted" if c.lookalike else (
-        "tied to an identifiable person" if severity is not Severity.INFO else "not tied to anyone identifiable")
-    message = f"{rule.code} {rule.name}: {c.label} {why}"
-    return Finding(c.start, c.end, c.label, rule.code, severity, round(c.score, 2), message)
+        "not tied to anyone identifiable" if severity is Severity.INFO else _why(c, ctx))
+    return Finding(c.start, c.end, label, rule.code, severity, round(c.score, 2),
+                   f"{rule.code} {rule.name}: {what} {why}")
 
 
-def _severity(c: Candidate, base: Severity, block: bool, tied_dates: set[int],
-              linked_health: list[Candidate], rel: list[Candidate]) -> Severity:
+def _why(c: Candidate, ctx: _Ctx) -> str:
+    if not ctx.block:
+        return "is a lone identifier or a risk, not a disclosure by itself"
+    if ctx.facts.linkage:
+        return "in a reply that confirms the care of the person it answers"
+    return "tied to an identifiable person together with health information or care"
+
+
+def _rule_and_severity(c: Candidate, ctx: _Ctx) -> tuple[str, Severity]:
+    pack, block = ctx.pack, ctx.block
+    if c.rule and not c.label:
+        return c.rule, _cue_severity(c, ctx)
+    code = pack.rule_for_label(c.label).code
+    base = pack.rule(code).severity
     if c.lookalike:
-        return Severity.INFO
+        return code, Severity.INFO
     if c.label in HEALTH_LABELS:
-        return base if block and c in linked_health else Severity.INFO
+        if not (block and c in ctx.facts.linked_health):
+            return code, Severity.INFO
+        if _sensitive(ctx.text[c.start:c.end], pack.sensitive):
+            return "PG215", Severity.CRITICAL
+        return code, base
     if c.label == "RELATIONSHIP":
-        return base if block else Severity.LOW
+        code = "PG212" if c.source in _VISIT_HISTORY else code
+        return code, (base if block else Severity.LOW)
     if c.label == "DATE":
-        return base if id(c) in tied_dates else Severity.INFO
-    if c.label == "LOCATION":
-        return base if block else Severity.LOW
-    if c.detail == "addressee" and not block:
-        return Severity.INFO
+        tied = c in ctx.facts.dates and (block or ctx.facts.names or ctx.facts.strong)
+        return code, (base if tied else Severity.INFO)
+    if c.detail == "addressee":
+        if not block:
+            return code, Severity.INFO
+        return "PG211", (Severity.CRITICAL if _unmasks(c, ctx) else base)
+    if c.label in ("LOCATION", "URL") and not block:
+        return code, (Severity.LOW if ctx.facts.names else Severity.INFO)
     if block:
-        return base
-    return Severity.MEDIUM if base.rank >= Severity.MEDIUM.rank else base
+        return code, base
+    return code, (Severity.MEDIUM if base.rank >= Severity.MEDIUM.rank else base)
+
+
+def _cue_severity(c: Candidate, ctx: _Ctx) -> Severity:
+    base = ctx.pack.rule(c.rule or "").severity
+    facts = ctx.facts
+    if c.rule == "PG218":
+        return base if facts.linkage else Severity.INFO
+    if c.rule == "PG220":
+        return base if facts.linkage else Severity.INFO
+    if c.rule == "PG214":
+        return base if facts.names and not ctx.draft.has_consent else Severity.INFO
+    return base if ctx.block else Severity.INFO
+
+
+def _unmasks(c: Candidate, ctx: _Ctx) -> bool:
+    """A reply that names the reviewer more fully than they posted (initials or a handle)."""
+    author = (ctx.draft.in_reply_to.author if ctx.draft.in_reply_to else "") or ""
+    said = ctx.text[c.start:c.end]
+    posted = {w.strip(".,").lower() for w in author.replace("_", " ").replace(".", " ").split()}
+    used = [w.strip(".,").lower() for w in said.split()]
+    return any(len(w) >= 3 and w not in posted for w in used)
+
+
+def _sensitive(term: str, stems: Sequence[str]) -> bool:
+    low = " " + term.lower() + " "
+    return any((" " + s) in low or low.lstrip("#").startswith(s) for s in stems)
 
 
 def _risk(level: Level, nonzero: Sequence[Finding]) -> int:
@@ -147,11 +198,14 @@ def _risk(level: Level, nonzero: Sequence[Finding]) -> int:
     return 0
 
 
-def _removals(sents: Sequence[_Sentence], health: Sequence[Candidate],
-              rel: Sequence[Candidate]) -> tuple[tuple[int, int], ...]:
+def _removals(sents: Sequence[Sentence], facts: _Facts) -> tuple[tuple[int, int], ...]:
+    carriers = [*facts.linked_health, *facts.relationship, *(c for v in facts.cues.values() for c in v)]
     spans = set()
-    for c in (*health, *rel):
-        s = _sentence_of(c.start, sents)
+    for c in carriers:
+        s = sentence_of(c.start, sents)
         if s is not None:
             spans.add((s.start, s.end))
     return tuple(sorted(spans))
+
+
+__all__ = ["Judgment", "judge", "replace"]

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 import regex
 from spacy.tokens import Doc
@@ -32,6 +33,9 @@ _GREETING = regex.compile(
     r"sweet|brave|cảm ơn anh|cảm ơn chị|gracias|hola)[\s,!]+)$",
     regex.I,
 )
+_NAMING_GREETING = regex.compile(
+    r"\b(?:hi|hey|hello|dear|thanks|thank you|congrats|congratulations|happy b-?day|happy birthday|"
+    r"welcome|go|love you|miss you|proud of you|way to go)[\s,!]+$", regex.I)
 _CUE_BEFORE = regex.compile(
     r"\b(?:my name is|my name's|name is|i am|i'm|this is|named|name:|called|by|founders?:?|with|"
     r"mr\.?|mrs\.?|ms\.?|dr\.?)\s*$",
@@ -62,6 +66,7 @@ class NameGazetteer:
         # countries and states are surnames too ("Canada", "France"): never from the surname list
         self.surnames = _set(pack, "names/surnames") - not_names - _set(pack, "lookalikes/regions")
         self.common = _set(pack, "names/common_words") | not_names
+        self.words = _set(pack, "names/word_names")  # names that are also English words
         self.titles = _set(pack, "names/titles") | frozenset(
             {"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "coach", "pastor"})
 
@@ -110,12 +115,15 @@ class NameDetector:
                     ok = ok or (tok.pos_ == "PROPN" and i + 1 < n and doc[i + 1].text in ("'s", "’s"))
                     ok = ok or (tok.pos_ == "PROPN" and i + 1 < n and doc[i + 1].pos_ in ("VERB", "AUX"))
             elif cased and tok.pos_ == "PROPN" and word.lower() in gaz.surnames and word.lower() not in gaz.common \
-                    and not word.isupper():
+                    and word.lower() not in gaz.words and not word.isupper():
                 ok = True
             elif cased and tok.pos_ == "PROPN" and _CUE_BEFORE.search(before) and word.lower() not in gaz.common:
                 ok = True
             elif not cased and word.islower() and gaz.is_plain_first(word) and cue and len(word) >= 3:
                 ok = True
+            elif cased and _NAMING_GREETING.search(before) and word.lower() not in gaz.words \
+                    and word.lower() not in gaz.common and i + 1 < n and doc[i + 1].text[:1] in "!,.":
+                ok = True  # "happy bday Bean!!", "congrats Zuri,": a nickname right after a greeting
             if not ok:
                 i += 1
                 continue
@@ -199,6 +207,8 @@ def author_forms(author: str, gaz: NameGazetteer) -> list[str]:
         low = core.lower()
         if len(core) == 1 and core.isalpha() and w.endswith("."):
             forms.append(core + ".")
+        elif regex.fullmatch(r"(?:\p{Lu}\.){2,3}", w):
+            forms.append(w)  # initials: "T.J."
         elif len(core) >= 2 and core.isalpha() and low not in gaz.titles and (
                 gaz.is_first(core) or low in gaz.surnames
                 or (core[:1].isupper() and low not in gaz.common and len(core) >= 3)):
@@ -211,3 +221,21 @@ def initials_near_greeting(text: str) -> Iterable[Candidate]:
     for m in _INITIALS.finditer(text):
         if _GREETING.search(text[max(0, m.start() - 30):m.start()]):
             yield Candidate(m.start(), m.end(), "NAME", 0.6, "names:initials")
+
+
+_TITLE_WORDS = regex.compile(r"^(?:dr|mr|mrs|ms|mx|miss|coach|pastor|chef|father|sister|rev)\.?\s+", regex.I)
+
+
+def mark_addressee(cands: list[Candidate], text: str, author: str) -> list[Candidate]:
+    """A name or handle that is the author's own ("Coach Kim" for coachkim_aflax) is the addressee."""
+    compact_author = regex.sub(r"[^\p{L}]", "", author.lower())
+    out = []
+    for c in cands:
+        if c.label in ("NAME", "HANDLE") and c.detail != "addressee" and not c.lookalike:
+            said = text[c.start:c.end]
+            compact = regex.sub(r"[^\p{L}]", "", said.lower())
+            bare = regex.sub(r"[^\p{L}]", "", _TITLE_WORDS.sub("", said).lower())
+            if len(bare) >= 3 and (compact in compact_author or bare in compact_author):
+                c = replace(c, detail="addressee")
+        out.append(c)
+    return out

@@ -13,6 +13,7 @@ import logging
 from collections.abc import Iterable
 from pathlib import Path
 
+import regex
 import tldextract
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts, NlpEngineProvider, SpacyNlpEngine
@@ -53,6 +54,17 @@ ENTITY_LABELS = {
 }
 
 
+# what the NER model calls DATE but is a number, an age ("9-year-old", "60+", "age 7") or a
+# duration ("two or more years", "the first few months", "over 30 years")
+_NOT_A_DATE = regex.compile(
+    r"^(?:\d+|(?:ages?|aged)\s*\d+\+?|\d+\s*\+|\d+[- ](?:years?|months?|weeks?|days?)[- ]old|"
+    r"(?:(?:over|about|around|nearly|almost|for|the|first|last|past|next|more than|up to|at least)\s+)*"
+    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|few|several|many|couple of)"
+    r"(?:\s+or\s+more)?\s+(?:\w+\s+)?(?:years?|months?|weeks?|days?|hours?|minutes?)(?:\s+(?:old|long))?)$",
+    regex.I,
+)
+
+
 class OfflineEmailRecognizer(EmailRecognizer):
     """Presidio's e-mail recognizer, validating domains against the bundled suffix snapshot."""
 
@@ -86,8 +98,9 @@ class PresidioDetector:
         self._engine = engine
         recognizers = [
             SpacyRecognizer(supported_entities=["PERSON", "LOCATION", "DATE_TIME"]),
-            PhoneRecognizer(supported_regions=("US", "UK", "DE", "FR", "IT", "ES", "BE", "NL",
-                                               "CH", "AU", "CA", "IE", "DK", "FI", "SE", "NO")),
+            # phonenumbers' matcher is the costliest recognizer per region; the rule pack's own
+            # phone patterns cover international groupings, so two regions suffice here
+            PhoneRecognizer(supported_regions=("US", "GB")),
             OfflineEmailRecognizer(),
             UrlRecognizer(),
             IpRecognizer(),
@@ -117,7 +130,7 @@ class PresidioDetector:
             label = ENTITY_LABELS.get(r.entity_type)
             if label is None or r.end <= r.start:
                 continue
-            if label == "DATE" and text[r.start:r.end].strip().isdigit():
-                continue  # a bare number is no date element (years are look-alikes anyway)
+            if label == "DATE" and _NOT_A_DATE.match(text[r.start:r.end].strip()):
+                continue  # a bare number, an age or a duration is no date element
             recognizer = (r.recognition_metadata or {}).get("recognizer_name", r.entity_type)
             yield Candidate(r.start, r.end, label, float(r.score), f"presidio:{recognizer}")

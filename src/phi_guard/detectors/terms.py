@@ -32,6 +32,8 @@ _CARE_CUES = regex.compile(
     regex.I,
 )
 _CUE_WINDOW = 80
+# "his new walker", "her cast": a possessive right before an ambiguous term makes it personal
+_POSSESSIVE = regex.compile(r"\b(?:his|her|your|their|my)\s+(?:new\s+|old\s+|first\s+|last\s+)?$", regex.I)
 
 
 def tokens(text: str) -> list[tuple[str, int, int]]:
@@ -67,6 +69,7 @@ class TermIndex:
         self.compact: dict[str, str] = {}
         self.hashtags: dict[str, str] = {}
         stop = {term_key(t) for t in _lines(pack, "terms/stoplist")}
+        self.stop_phrases = {k for k in stop if len(k) > 1}  # idioms that veto what they overlap
         for list_name in ("terms/conditions", "terms/procedures", "terms/medications"):
             tl = pack.terms.get(list_name)
             if tl is None or tl.label not in HEALTH_LABELS:
@@ -132,33 +135,59 @@ class TermDetector:
         found: list[tuple[Candidate, bool]] = []
         hashtag_spans = [(m.start(), m.end()) for m in HASHTAG.finditer(text)]
         toks = [t for t in tokens(text) if not _inside(t[1], hashtag_spans)]
+        toks = self._without_idioms(toks)
         i = 0
         while i < len(toks):
-            step = self._match_at(toks, i, found)
-            i += step
+            i += self._match_at(text, toks, i, found)
         for m in HASHTAG.finditer(text):
             label = self._index.hashtag_label(m.group(1))
             if label is not None:
                 found.append((Candidate(m.start(), m.end(), label, 0.8, "terms:hashtag", detail="hashtag"), False))
-        strong = [c for c, amb in found if not amb]
+        strong = any(not amb for _, amb in found)
         for cand, ambiguous in found:
-            if not ambiguous or strong or _CARE_CUES.search(
-                    text, max(0, cand.start - _CUE_WINDOW), min(len(text), cand.end + _CUE_WINDOW)):
+            if not ambiguous or strong or _near_cue(text, cand):
                 yield cand
 
-    def _match_at(self, toks: list[tuple[str, int, int]], i: int,
+    def _without_idioms(self, toks: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+        """Drop tokens that are part of a stoplist idiom ("labor day", "in stitches")."""
+        phrases = self._index.stop_phrases
+        if not phrases:
+            return toks
+        blocked: set[int] = set()
+        for n in {len(k) for k in phrases}:
+            for i in range(len(toks) - n + 1):
+                if tuple(t[0] for t in toks[i:i + n]) in phrases:
+                    blocked.update(range(i, i + n))
+        return [t for i, t in enumerate(toks) if i not in blocked]
+
+    def _match_at(self, text: str, toks: list[tuple[str, int, int]], i: int,
                   found: list[tuple[Candidate, bool]]) -> int:
         for n in range(min(self._index.max_len, len(toks) - i), 0, -1):
-            key = tuple(t[0] for t in toks[i:i + n])
-            entry = self._index.lookup(key)
+            entry = self._index.lookup(tuple(t[0] for t in toks[i:i + n]))
             if entry is None:
                 continue
             start, end = toks[i][1], toks[i + n - 1][2]
+            if entry.ambiguous and _looks_like_a_name(text, start):
+                return n
             score = 0.55 if entry.ambiguous else 0.75
             found.append((Candidate(start, end, entry.label, score, "terms:list",
                                     detail="ambiguous" if entry.ambiguous else ""), entry.ambiguous))
             return n
         return 1
+
+
+def _near_cue(text: str, cand: Candidate) -> bool:
+    if _POSSESSIVE.search(text, max(0, cand.start - 24), cand.start):
+        return True
+    return bool(_CARE_CUES.search(text, max(0, cand.start - _CUE_WINDOW), min(len(text), cand.end + _CUE_WINDOW)))
+
+
+def _looks_like_a_name(text: str, start: int) -> bool:
+    """An ambiguous term after a title ("Dr. Walker") or capitalized mid-sentence is a name."""
+    before = text[max(0, start - 8):start]
+    if regex.search(r"\b(?:dr|mr|mrs|ms|mx|miss)\.?\s+$", before, regex.I):
+        return True
+    return text[start:start + 1].isupper() and bool(regex.search(r"[\p{Ll},]\s+$", before))
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:

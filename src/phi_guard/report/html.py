@@ -67,7 +67,8 @@ def run_info(linter: Any, args: Any, started: dt.datetime) -> dict[str, Any]:
         "rule_pack_sha256": pack_hash(builtin_pack_dir()),
         "profile": Path(args.profile).name if args.profile else "(none)",
         "profile_sha256": _sha256_file(Path(args.profile)) if args.profile else "-",
-        "settings": {**settings, "batch_size": args.batch_size, "from": args.from_format or "(detected)",
+        "settings": {**settings, "batch_size": args.batch_size, "jobs": getattr(args, "jobs", 1),
+                     "from": args.from_format or "(detected)",
                      "include_text": bool(args.include_text),
                      "inputs": ", ".join(Path(p).name for p in args.inputs)},
     }
