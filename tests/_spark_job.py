@@ -44,9 +44,8 @@ def main(corpus: str, profile: str, out: str) -> None:
             .selectExpr("id", "text", "'tweet' as kind")
         rows = lint_dataframe(df, profile=profile).collect() + lint_dataframe(bad, profile=profile).collect()
         with open(out, "w", encoding="utf-8") as fh:
-            for r in rows:
-                fh.write(json.dumps({"id": r["id"], "level": r["level"], "risk": r["risk"], "error": r["error"],
-                                     "findings": [f.asDict() for f in r["findings"]]}) + "\n")
+            fh.writelines(json.dumps({"id": r["id"], "level": r["level"], "risk": r["risk"], "error": r["error"],
+                                     "findings": [f.asDict() for f in r["findings"]]}) + "\n" for r in rows)
     finally:
         spark.stop()
 

@@ -7,11 +7,10 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import DEV
 
 from phi_guard.cli import main
 from phi_guard.records import Record, iter_records
-
-from conftest import DEV
 
 FIX = Path(__file__).parent / "fixtures"
 X = FIX / "x-archive" / "twitter-2024-05-01-fixture"

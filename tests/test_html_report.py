@@ -10,14 +10,13 @@ import zlib
 from pathlib import Path
 
 import pytest
+from conftest import DEV
 
 from phi_guard._types import Draft, InReplyTo
 from phi_guard.cli import main
 from phi_guard.readers import Unread
 from phi_guard.records import Record, RecordError
 from phi_guard.report import charts, html
-
-from conftest import DEV
 
 FIX = Path(__file__).parent / "fixtures"
 PAYLOAD = '<script>alert("x")</script><img src=x onerror=alert(1)>'
@@ -55,7 +54,7 @@ def test_input_is_always_escaped():
 
 def test_page_is_self_contained():
     page = html.render(pairs(), INFO, [])
-    assert not re.search(r"<(script|link|iframe|object|embed)\b", page, re.I)
+    assert not re.search(r"<(script|link|iframe|object|embed)\b", page, re.IGNORECASE)
     assert not re.search(r"""(src|href)=["']?(https?:)?//""", page.replace('href="https://x.com/a/status/2"', ""))
     assert "default-src 'none'" in page and "<svg" in page and "<style>" in page
 

@@ -37,13 +37,13 @@ EXPORTS = {
 YELP_MAP = "text=Body,id=ReplyId,in_reply_to.author=Reviewer,in_reply_to.text=ReviewText,created_at=RepliedAt,platform==yelp"
 
 
-def read_all(path: Path | str, fmt: str | None = None, options: ReadOptions = ReadOptions()):
+def read_all(path: Path | str, fmt: str | None = None, options: ReadOptions | None = None):
     unread: list = []
-    items = list(read_input(str(path), fmt, options, unread))
+    items = list(read_input(str(path), fmt, options or ReadOptions(), unread))
     return items, unread
 
 
-def snapshot(path: Path, fmt: str | None = None, options: ReadOptions = ReadOptions()) -> dict:
+def snapshot(path: Path, fmt: str | None = None, options: ReadOptions | None = None) -> dict:
     items, unread = read_all(path, fmt, options)
     return {"drafts": [draft_record(i) if isinstance(i, Record) else {"error": i.error, "line": i.line} for i in items],
             "lines": [i.line for i in items],

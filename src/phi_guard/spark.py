@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -37,11 +38,11 @@ if TYPE_CHECKING:  # pragma: no cover
 OUTPUT_DDL = ("id string, level string, risk int, findings array<struct<start:int,end:int,label:string,"
               "rule:string,severity:string,score:double>>, redacted string, error string")
 _FIELDS = ("id", "kind", "platform", "in_reply_to", "consent", "text")
-_LINTERS: dict[str, "Linter"] = {}  # one per Python worker process and profile
+_LINTERS: dict[str, Linter] = {}  # one per Python worker process and profile
 
 
-def lint_dataframe(df: "DataFrame", profile: str | Path | None = None, settings: "Settings | None" = None,
-                   batch_size: int = 64) -> "DataFrame":
+def lint_dataframe(df: DataFrame, profile: str | Path | None = None, settings: Settings | None = None,
+                   batch_size: int = 64) -> DataFrame:
     """``df`` checked row by row: id, level, risk, findings, redacted, error."""
     if "text" not in df.columns:
         raise InputError("missing_text: the DataFrame has no 'text' column")
@@ -49,13 +50,13 @@ def lint_dataframe(df: "DataFrame", profile: str | Path | None = None, settings:
     columns = [c for c in _FIELDS if c in df.columns]
     spec = (profile_data, settings, max(1, batch_size))
 
-    def run(batches: Iterator["pd.DataFrame"]) -> Iterator["pd.DataFrame"]:
+    def run(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
         return lint_batches(batches, *spec)
 
     return df.select(*columns).mapInPandas(run, OUTPUT_DDL)
 
 
-def worker_linter(profile_data: Any, settings: "Settings | None") -> "Linter":
+def worker_linter(profile_data: Any, settings: Settings | None) -> Linter:
     """This process's Linter for ``profile_data`` and ``settings``, built on first use."""
     key = hashlib.sha256(json.dumps([profile_data, repr(settings)], sort_keys=True).encode()).hexdigest()
     linter = _LINTERS.get(key)
@@ -68,8 +69,8 @@ def worker_linter(profile_data: Any, settings: "Settings | None") -> "Linter":
     return linter
 
 
-def lint_batches(batches: Iterator["pd.DataFrame"], profile_data: Any, settings: "Settings | None",
-                 batch_size: int) -> Iterator["pd.DataFrame"]:
+def lint_batches(batches: Iterator[pd.DataFrame], profile_data: Any, settings: Settings | None,
+                 batch_size: int) -> Iterator[pd.DataFrame]:
     import pandas as pd
 
     linter = worker_linter(profile_data, settings)
@@ -78,9 +79,10 @@ def lint_batches(batches: Iterator["pd.DataFrame"], profile_data: Any, settings:
         yield pd.DataFrame(rows, columns=["id", "level", "risk", "findings", "redacted", "error"])
 
 
-def lint_rows(linter: "Linter", rows: list[dict[str, Any]], batch_size: int) -> Iterator[tuple[str | None, Any]]:
+def lint_rows(linter: Linter, rows: list[dict[str, Any]], batch_size: int) -> Iterator[tuple[str | None, Any]]:
     """(id, Result or error text) per row, in order; bad rows never reach the linter."""
-    drafts, outcome = [], []
+    drafts: list[Any] = []
+    outcome: list[tuple[str | None, str | None]] = []
     for row in rows:
         obj = {k: _plain(v) for k, v in row.items() if k in _FIELDS}
         obj = {k: v for k, v in obj.items() if v is not None or k == "text"}
@@ -111,7 +113,7 @@ def _plain(value: Any) -> Any:
             value = value.item()
         except (ValueError, AttributeError):
             return value
-    if isinstance(value, float) and value != value:  # NaN: a missing value
+    if isinstance(value, float) and math.isnan(value):  # a missing value
         return None
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}

@@ -14,7 +14,7 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 from .._errors import InputError, PhiGuardError
 from .._types import Draft, InReplyTo
@@ -78,7 +78,7 @@ class Tree:
         if self._zip is not None:
             self._zip.close()
 
-    def __enter__(self) -> "Tree":
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -210,7 +210,7 @@ def iso_from_epoch(value: Any, millis: bool = False) -> str | None:
         return None
     seconds = value / 1000 if millis else value
     try:
-        return dt.datetime.fromtimestamp(seconds, dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        return dt.datetime.fromtimestamp(seconds, dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     except (OverflowError, OSError, ValueError):
         return None
 
@@ -223,12 +223,12 @@ def iso_from_text(value: Any, fmt: str | None = None) -> str | None:
         if fmt is not None:
             parsed = dt.datetime.strptime(value.strip(), fmt)
         else:
-            parsed = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+            parsed = dt.datetime.fromisoformat(value.strip())
     except ValueError:
         return None
     if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=dt.timezone.utc)
-    return parsed.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        parsed = parsed.replace(tzinfo=dt.UTC)
+    return parsed.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def str_or_none(value: Any) -> str | None:

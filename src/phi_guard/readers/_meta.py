@@ -14,11 +14,22 @@ from typing import Any
 
 from .._errors import InputError
 from .._types import InReplyTo
-from ._base import Counter, Inventory, Item, Tree, build, file_error, fix_mojibake, iso_from_epoch, load_json, pointer
+from ._base import (
+    Counter,
+    Inventory,
+    Item,
+    Tree,
+    build,
+    file_error,
+    fix_mojibake,
+    iso_from_epoch,
+    load_json,
+    pointer,
+)
 
 THREAD = re.compile(r"(?:^|/)messages/(?:inbox|archived_threads|filtered_threads|message_requests|e2ee_cutover)"
                     r"/[^/]+/message_[0-9]+\.json$")
-MEDIA = re.compile(r"\.(?:jpe?g|png|gif|webp|heic|mp4|mov|m4a|mp3|aac|wav|webm|pdf)$", re.I)
+MEDIA = re.compile(r"\.(?:jpe?g|png|gif|webp|heic|mp4|mov|m4a|mp3|aac|wav|webm|pdf)$", re.IGNORECASE)
 Parse = Callable[[Any, str], Iterator[Item]]
 
 
@@ -59,8 +70,8 @@ def guess_owner(tree: Tree, inv: Inventory) -> set[str]:
             data = load(tree, name)
         except InputError:
             continue
-        people = {p.get("name") for p in data.get("participants", []) if isinstance(p, dict)} \
-            if isinstance(data, dict) else set()
+        people: set[str] = {p["name"] for p in data.get("participants", []) if isinstance(p, dict)
+                            and isinstance(p.get("name"), str)} if isinstance(data, dict) else set()
         common = people if common is None else common & people
         threads += 1
     if threads >= 2 and common is not None and len(common) == 1:

@@ -29,8 +29,9 @@ class ColumnMap:
     constants: tuple[tuple[str, str], ...] = ()  # (field, value)
 
     @classmethod
-    def parse(cls, spec: str) -> "ColumnMap":
-        columns, constants = [], []
+    def parse(cls, spec: str) -> ColumnMap:
+        columns: list[tuple[str, str]] = []
+        constants: list[tuple[str, str]] = []
         for part in (p.strip() for p in spec.split(",") if p.strip()):
             key, sep, value = part.partition("=")
             if not sep or not value or key.strip() not in KEYS:

@@ -29,8 +29,8 @@ COMMENTS = re.compile(r"(?:^|/)comments(?:_and_reactions)?/comments(?:_[0-9]+)?\
 PROFILE = re.compile(r"(?:^|/)profile_information/profile_information\.json$")
 MARKERS = (re.compile(r"(?:^|/)your_(?:activity_across_facebook|facebook_activity)/"), POSTS, COMMENTS, PROFILE)
 _OWN = r"(?:his|her|their|your|my) own"
-_REPLY = re.compile(rf"^.+? replied to (?:(?P<own>{_OWN})|(?P<who>.+?)(?:'s|’s|'|’)) comment\.?$", re.S)
-_COMMENT = re.compile(rf"^.+? commented on (?:(?P<own>{_OWN})|an? |(?P<who>.+?)(?:'s|’s|'|’) )[\w ]+?\.?$", re.S)
+_REPLY = re.compile(rf"^.+? replied to (?:(?P<own>{_OWN})|(?P<who>.+?)(?:'s|’s|'|’)) comment\.?$", re.DOTALL)
+_COMMENT = re.compile(rf"^.+? commented on (?:(?P<own>{_OWN})|an? |(?P<who>.+?)(?:'s|’s|'|’) )[\w ]+?\.?$", re.DOTALL)
 
 
 def detect(names: list[str]) -> bool:

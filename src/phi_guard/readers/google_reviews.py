@@ -16,7 +16,18 @@ from typing import Any
 
 from .._errors import InputError
 from .._types import InReplyTo
-from ._base import Counter, Inventory, Item, Tree, build, file_error, iso_from_text, load_json, pointer, str_or_none
+from ._base import (
+    Counter,
+    Inventory,
+    Item,
+    Tree,
+    build,
+    file_error,
+    iso_from_text,
+    load_json,
+    pointer,
+    str_or_none,
+)
 
 NAME = "google-reviews"
 PLATFORM = "google"

@@ -65,7 +65,7 @@ def _posts(data: Any, name: str) -> Iterator[Item]:
     for i, post in enumerate(posts):
         if not isinstance(post, dict):
             continue
-        media = post.get("media") if isinstance(post.get("media"), list) else []
+        media: list[Any] = post["media"] if isinstance(post.get("media"), list) else []
         if post.get("title"):
             text, where, when = post["title"], pointer(*keys, i, "title"), post.get("creation_timestamp")
         elif len(media) >= 1 and isinstance(media[0], dict) and media[0].get("title"):

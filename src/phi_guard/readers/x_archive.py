@@ -19,7 +19,18 @@ from typing import Any
 
 from .._errors import InputError
 from .._types import InReplyTo
-from ._base import Counter, Inventory, Item, Tree, build, file_error, iso_from_text, load_json, pointer, str_or_none
+from ._base import (
+    Counter,
+    Inventory,
+    Item,
+    Tree,
+    build,
+    file_error,
+    iso_from_text,
+    load_json,
+    pointer,
+    str_or_none,
+)
 
 NAME = "x-archive"
 PLATFORM = "x"
@@ -55,15 +66,15 @@ def read(tree: Tree, inv: Inventory, counter: Counter) -> Iterator[Any]:
             if pattern.search(name):
                 inv.note(name, reason)
     for name in [n for n in inv.seen if _TWEETS.search(n)]:
-        yield from _file(tree, inv, name, counter, lambda data: _tweets(data, name, account))
+        yield from _file(tree, inv, name, counter, _tweets, account)
     for name in [n for n in inv.seen if _DMS.search(n)]:
-        yield from _file(tree, inv, name, counter, lambda data: _dms(data, name, account))
+        yield from _file(tree, inv, name, counter, _dms, account)
 
 
-def _file(tree: Tree, inv: Inventory, name: str, counter: Counter, parse) -> Iterator[Any]:  # type: ignore[no-untyped-def]
+def _file(tree: Tree, inv: Inventory, name: str, counter: Counter, parse, account: dict[str, str]) -> Iterator[Any]:  # type: ignore[no-untyped-def]
     inv.mark_read(name)
     try:
-        items = list(parse(parse_ytd(tree.read_bytes(name), name)))
+        items = list(parse(parse_ytd(tree.read_bytes(name), name), name, account))
     except InputError as exc:
         yield file_error(counter.next(), name, str(exc))
         return
@@ -105,11 +116,11 @@ def _tweet(tweet: dict[str, Any], where: str, account: dict[str, str]) -> Item:
     tid = str_or_none(tweet.get("id_str")) or str_or_none(tweet.get("id"))
     parent = tweet.get("in_reply_to_screen_name")
     own = account.get("username", "").lower()
-    is_reply = isinstance(parent, str) and parent and parent.lower() != own
+    is_reply = isinstance(parent, str) and bool(parent) and parent.lower() != own
     user = account.get("username") or "i/web"
     return Item(text=html.unescape(text) if isinstance(text, str) else text, source=where,
                 kind="reply" if is_reply else "post", platform=PLATFORM,
-                in_reply_to=InReplyTo(author="@" + parent) if is_reply else None, platform_id=tid,
+                in_reply_to=InReplyTo(author=f"@{parent}") if is_reply else None, platform_id=tid,
                 created_at=iso_from_text(tweet.get("created_at"), _X_DATE),
                 url=f"https://x.com/{user}/status/{tid}" if tid else None)
 

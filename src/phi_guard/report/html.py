@@ -34,8 +34,8 @@ def start_time() -> dt.datetime:
     """Now, or SOURCE_DATE_EPOCH when set (reproducible reports)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
-    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
 def _version(dist: str) -> str:
@@ -58,7 +58,8 @@ def pack_hash(root: Path) -> str:
 
 def run_info(linter: Any, args: Any, started: dt.datetime) -> dict[str, Any]:
     """What decided: versions, model fingerprint, rule-pack and profile hashes, settings, start time."""
-    settings = dataclasses.asdict(linter.settings) if dataclasses.is_dataclass(linter.settings) else {}
+    value = linter.settings
+    settings = dataclasses.asdict(value) if dataclasses.is_dataclass(value) and not isinstance(value, type) else {}
     return {
         "started": started.strftime("%Y-%m-%dT%H:%M:%SZ"),
         "versions": {"phi-guard-lint": _version("phi-guard-lint"), "python": _platform.python_version(),
