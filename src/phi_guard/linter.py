@@ -18,6 +18,7 @@ from ._errors import ConfigError, InputError
 from ._types import Candidate, Draft, Finding, Level, Result
 from .detectors.name_filter import filter_names
 from .detectors.names import NameDetector, NameGazetteer, mark_addressee
+from .detectors.places import place_entities
 from .detectors.patterns import PatternDetector, PatternTimeout
 from .detectors.presidio import PresidioDetector, load_engine
 from .detectors.terms import TermDetector, TermIndex
@@ -29,6 +30,7 @@ from .parse import Parser
 from .packs import RulePack, builtin_pack, known_words
 from .profile import Profile
 from .redact import redact
+from .rewrite import compliant_reply
 from .scoring import judge
 
 log = logging.getLogger("phi_guard")
@@ -125,6 +127,7 @@ class Linter:
         cands.extend(self._patterns.detect(text))
         cands.extend(self._terms.detect(text))
         cands.extend(self._names.detect(text, doc, draft))
+        cands.extend(place_entities(text, doc))
         cands = filter_names(_drop_placeholders(cands, text), text, self._gazetteer)
         merged = merge(mark(cands, text, self._lookalikes))
         author = draft.in_reply_to.author if draft.in_reply_to is not None else None
@@ -137,8 +140,9 @@ class Linter:
         j = judge(text, draft, cands, bounds, self.pack)
         findings = tuple(_to_original(f, norm) for f in j.findings)
         remove = tuple(norm.to_original(s, e) for s, e in j.remove)
-        return Result(level=j.level, risk=j.risk, findings=findings,
-                      redacted=redact(draft.text, findings, remove), reasons=j.reasons, id=draft.id)
+        rewrite = compliant_reply(self.profile) if j.level is Level.BLOCK and draft.is_reply else None
+        return Result(level=j.level, risk=j.risk, findings=findings, redacted=redact(draft.text, findings, remove),
+                      reasons=j.reasons, rewrite=rewrite, id=draft.id)
 
 
 _PLACEHOLDER_LABELS = ("NAME", "HANDLE", "LOCATION", "DATE", "AGE", "PHONE", "FAX", "EMAIL", "URL",
