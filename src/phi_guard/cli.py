@@ -24,6 +24,7 @@ from .evaluate import score
 from .packs import builtin_pack
 from .profile import Profile
 from .records import Record, RecordError, iter_records
+from .audit_io import add_export_args, emit_drafts, read_inputs, read_options, report_unread
 from .report import jsonl, text
 
 EXIT_OK, EXIT_BLOCK, EXIT_ERROR = 0, 1, 2
@@ -43,9 +44,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"phi-guard {__version__}")
     sub = p.add_subparsers(dest="command", required=True)
     audit = sub.add_parser("audit", help="check JSON Lines drafts and write one result per record")
-    audit.add_argument("inputs", nargs="+", metavar="INPUT", help="JSON Lines file, or - for stdin")
+    audit.add_argument("inputs", nargs="+", metavar="INPUT",
+                       help="JSON Lines file (- for stdin), CSV, or a platform export folder or ZIP")
     audit.add_argument("--profile", type=Path, help="the practice's profile.json")
-    audit.add_argument("--format", choices=("jsonl", "text"), default="text")
+    audit.add_argument("--format", choices=("jsonl", "text", "html"), default="text")
+    add_export_args(audit)
     audit.add_argument("-o", "--output", type=Path, help="write here (atomically) instead of stdout")
     audit.add_argument("--batch-size", type=int, default=64)
     audit.add_argument("--jobs", "-j", type=int, default=1, help="worker processes (default 1)")
@@ -109,6 +112,12 @@ def _records(paths: list[str]) -> Iterator[Record | RecordError]:
 def audit_records(linter, items: Iterator[Record | RecordError], batch_size: int,  # type: ignore[no-untyped-def]
                   jobs: int = 1) -> Iterator[dict[str, Any]]:
     """One output record per input record, in input order, checking in batches (one pool)."""
+    return (rec for _, rec in audit_pairs(linter, items, batch_size, jobs))
+
+
+def audit_pairs(linter, items: Iterator[Record | RecordError], batch_size: int,  # type: ignore[no-untyped-def]
+                jobs: int = 1) -> Iterator[tuple[Record | RecordError, dict[str, Any]]]:
+    """(input item, output record) per input record, in input order, with the reader's provenance."""
     queue: deque[Record | RecordError] = deque()
 
     def drafts() -> Iterator[Any]:
@@ -117,18 +126,21 @@ def audit_records(linter, items: Iterator[Record | RecordError], batch_size: int
             if isinstance(item, Record):
                 yield item.draft
 
+    def error(item: RecordError) -> tuple[RecordError, dict[str, Any]]:
+        return item, jsonl.with_provenance(jsonl.error_record(item), item)
+
     for result in linter.check_many(drafts(), batch_size=batch_size, n_process=max(1, jobs)):
         while True:
             item = queue.popleft()
             if isinstance(item, RecordError):
-                yield jsonl.error_record(item)
+                yield error(item)
                 continue
-            yield jsonl.result_record(item.line, result)
+            yield item, jsonl.with_provenance(jsonl.result_record(item.line, result), item)
             break
     while queue:
         item = queue.popleft()
         if isinstance(item, RecordError):
-            yield jsonl.error_record(item)
+            yield error(item)
 
 
 @contextmanager
@@ -149,10 +161,20 @@ def _output(path: Path | None) -> Iterator[IO[str]]:
 
 
 def _cmd_audit(args: argparse.Namespace) -> int:
+    options = read_options(args)
+    unread: list = []
+    items = read_inputs(args.inputs, args.from_format, options, unread)
+    if args.emit_jsonl is not None:
+        with _output(args.emit_jsonl) as out:
+            errors = emit_drafts(items, out)
+        report_unread(unread)
+        return EXIT_ERROR if errors else EXIT_OK
     linter = _linter(args.profile)
+    if args.format == "html":
+        return _audit_html(args, linter, items, unread)
     counts = {"block": 0, "warn": 0, "pass": 0, "error": 0}
     with _output(args.output) as out:
-        for rec in audit_records(linter, _records(args.inputs), max(1, args.batch_size), max(1, args.jobs)):
+        for rec in audit_records(linter, items, max(1, args.batch_size), max(1, args.jobs)):
             counts[rec["level"]] += 1
             if args.format == "jsonl":
                 out.write(jsonl.dumps(rec) + "\n")
@@ -160,9 +182,27 @@ def _cmd_audit(args: argparse.Namespace) -> int:
                 out.write(text.format_record(rec) + "\n")
         if args.format == "text":
             out.write(text.summary(counts) + "\n")
+    report_unread(unread)
+    return _exit_status(counts, args.exit_zero)
+
+
+def _audit_html(args: argparse.Namespace, linter, items: Iterator[Record | RecordError], unread: list) -> int:  # type: ignore[no-untyped-def]
+    from .report import html
+
+    started = html.start_time()
+    pairs = list(audit_pairs(linter, items, max(1, args.batch_size), max(1, args.jobs)))
+    page = html.render(pairs, html.run_info(linter, args, started), unread, include_text=args.include_text)
+    with _output(args.output) as out:
+        out.write(page)
+    report_unread(unread)
+    counts = {k: sum(1 for _, r in pairs if r["level"] == k) for k in ("block", "error")}
+    return _exit_status(counts, args.exit_zero)
+
+
+def _exit_status(counts: dict[str, int], exit_zero: bool) -> int:
     if counts["error"]:
         return EXIT_ERROR
-    if counts["block"] and not args.exit_zero:
+    if counts["block"] and not exit_zero:
         return EXIT_BLOCK
     return EXIT_OK
 

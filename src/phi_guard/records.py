@@ -23,6 +23,7 @@ class RecordError:
     code: str
     message: str
     id: str | int | None = None
+    source: str | None = None  # readers: the file and line or JSON pointer
 
     @property
     def error(self) -> str:
@@ -33,6 +34,18 @@ class RecordError:
 class Record:
     line: int
     draft: Draft
+    # Provenance, where the input has it (CONTRACTS 6): readers of platform exports add all four;
+    # JSON Lines input carries its own optional created_at and url.
+    source: str | None = None
+    platform_id: str | None = None
+    created_at: str | None = None
+    url: str | None = None
+
+    def provenance(self) -> dict[str, str]:
+        """The provenance fields that are set, in a fixed order."""
+        pairs = (("source", self.source), ("platform_id", self.platform_id),
+                 ("created_at", self.created_at), ("url", self.url))
+        return {k: v for k, v in pairs if v is not None}
 
 
 class _DuplicateKey(ValueError):
@@ -93,10 +106,15 @@ def parse_line(body: bytes, line_no: int, byte_offset: int = 0) -> Record | Reco
     if not isinstance(obj, dict):
         return RecordError(line_no, "PG910", "invalid_record: a record must be a JSON object")
     try:
-        return Record(line_no, draft_from_obj(obj))
+        return Record(line_no, draft_from_obj(obj), created_at=_opt_str(obj.get("created_at")),
+                      url=_opt_str(obj.get("url")))
     except InputError as exc:
         rid = obj.get("id") if isinstance(obj.get("id"), (str, int)) and not isinstance(obj.get("id"), bool) else None
         return RecordError(line_no, "PG910", str(exc), rid if rid is None or not _has_lone_surrogate(str(rid)) else None)
+
+
+def _opt_str(value: Any) -> str | None:
+    return value if isinstance(value, str) and value and not _has_lone_surrogate(value) else None
 
 
 def _safe_key(key: str) -> str:
