@@ -108,7 +108,7 @@ class NameDetector:
             ok = False
             if cased and gaz.is_first(word):
                 if gaz.is_plain_first(word):
-                    ok = not tok.is_sent_start or tok.pos_ in ("PROPN", "NOUN") or cue
+                    ok = True  # a first name that is no English word is a name wherever it stands
                 else:
                     ok = cue or (not tok.is_sent_start and tok.pos_ == "PROPN") or (
                         i + 1 < n and doc[i + 1].text[:1].isupper() and doc[i + 1].text.lower() in gaz.surnames)
