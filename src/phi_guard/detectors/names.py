@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -54,6 +55,11 @@ _STAFF_ROLE = regex.compile(
 )
 
 
+def fold(word: str) -> str:
+    """"léa" -> "lea": the name lists hold many names without their accents."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
+
+
 def _set(pack: RulePack, name: str) -> frozenset[str]:
     tl = pack.terms.get(name)
     return frozenset(t.lower() for t in tl.terms) if tl else frozenset()
@@ -71,11 +77,12 @@ class NameGazetteer:
             {"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "coach", "pastor"})
 
     def is_first(self, word: str) -> bool:
-        return word.lower() in self.first
+        w = word.lower()
+        return w in self.first or fold(w) in self.first
 
     def is_plain_first(self, word: str) -> bool:
         w = word.lower()
-        return w in self.first and w not in self.common
+        return (w in self.first or fold(w) in self.first) and w not in self.common and fold(w) not in self.common
 
 
 class NameDetector:
