@@ -1,4 +1,4 @@
-"""Same input, same output: any PYTHONHASHSEED, any batch size, any number of threads."""
+"""Same input, same output: any PYTHONHASHSEED, batch size, --jobs, any number of threads."""
 
 from __future__ import annotations
 
@@ -29,8 +29,8 @@ def corpus_bytes() -> bytes:
     return buf.getvalue().encode("utf-8")
 
 
-def audit_bytes(linter, data: bytes, batch_size: int) -> bytes:
-    recs = audit_records(linter, iter_records(io.BytesIO(data)), batch_size)
+def audit_bytes(linter, data: bytes, batch_size: int, jobs: int = 1) -> bytes:
+    recs = audit_records(linter, iter_records(io.BytesIO(data)), batch_size, jobs)
     return "".join(jsonl.dumps(r) + "\n" for r in recs).encode("utf-8")
 
 
@@ -53,9 +53,9 @@ def test_identical_jsonl_for_any_hash_seed(tmp_path, corpus_bytes, reference):
     assert outs[0][0] == reference  # and this process's, too
 
 
-@pytest.mark.parametrize("batch_size", [1, 7])
-def test_identical_jsonl_for_any_batch_size(linter, corpus_bytes, reference, batch_size):
-    assert audit_bytes(linter, corpus_bytes, batch_size) == reference
+@pytest.mark.parametrize(("batch_size", "jobs"), [(1, 1), (7, 1), (5, 2)])
+def test_identical_jsonl_for_any_batch_size_and_jobs(linter, corpus_bytes, reference, batch_size, jobs):
+    assert audit_bytes(linter, corpus_bytes, batch_size, jobs) == reference
 
 
 def test_a_linter_shared_by_8_threads_gives_what_sequential_calls_give(linter, corpus_bytes):

@@ -38,7 +38,8 @@ CANARIES: tuple[Canary, ...] = (
            Draft(text="Our patient Harold Brightwater, MRN 00482913, was diagnosed with type 2 diabetes."),
            frozenset({"NAME", "MRN", "CONDITION"})),
     Canary("email-results",
-           Draft(text="Email ottoline.farquharson@example.com: your biopsy results are ready, Ottoline."),
+           Draft(text="Ottoline Farquharson, your biopsy results are ready: email "
+                      "ottoline.farquharson@example.com with questions."),
            frozenset({"EMAIL"})),
     Canary("hidden-name",
            Draft(text="M\u200bargaret Whitfield was diagnosed with breast cancer and started chemo with us."),

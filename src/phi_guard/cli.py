@@ -11,21 +11,25 @@ leaves no output file; an audit starts with the canary self-test and runs under 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import logging
+import os
 import sys
+from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
-from . import __version__
+from . import __version__, cli_check
 from ._errors import PhiGuardError
 from .atomic import atomic_writer, write_text
 from .evaluate import score
 from .packs import builtin_pack
 from .profile import Profile
-from .records import ReadStats, Record, RecordError, iter_records
+from .records import DEFAULT_MAX_CHARS, ReadStats, Record, RecordError, iter_records
+from .audit_io import add_export_args, emit_drafts, read_inputs, read_options, report_unread
 from .report import jsonl, text
 from .runguard import Terminated, signals_raise, watchdog
 
@@ -46,16 +50,19 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"phi-guard {__version__}")
     sub = p.add_subparsers(dest="command", required=True)
     audit = sub.add_parser("audit", help="check JSON Lines drafts and write one result per record")
-    audit.add_argument("inputs", nargs="+", metavar="INPUT", help="JSON Lines file, or - for stdin")
+    audit.add_argument("inputs", nargs="+", metavar="INPUT",
+                       help="JSON Lines file (- for stdin), CSV, or a platform export folder or ZIP")
     audit.add_argument("--profile", type=Path, help="the practice's profile.json")
-    audit.add_argument("--format", choices=("jsonl", "text"), default="text")
+    audit.add_argument("--format", choices=("jsonl", "text", "html"), default="text")
+    add_export_args(audit)
     audit.add_argument("-o", "--output", type=Path, help="write here (atomically) instead of stdout")
     audit.add_argument("--batch-size", type=int, default=64)
+    audit.add_argument("--jobs", "-j", type=int, default=1, help="worker processes (default 1)")
     audit.add_argument("--exit-zero", action="store_true", help="exit 0 even when drafts block")
     audit.add_argument("--log-level", default="warning", choices=("debug", "info", "warning", "error"))
     audit.add_argument("--metadata", type=Path, metavar="FILE",
                        help="write the run's metadata (versions, model fingerprint, hashes, settings) here")
-    audit.add_argument("--max-chars", type=int, help="the size cap per draft (default 100000)")
+    audit.add_argument("--max-chars", type=int, help=f"the size cap per draft (default {DEFAULT_MAX_CHARS})")
     audit.add_argument("--draft-timeout", type=float, help="the time budget per draft, seconds (default 60)")
     ev = sub.add_parser("eval", help="score phi-guard on a labeled corpus (the figures of score.py)")
     ev.add_argument("corpus", type=Path)
@@ -67,6 +74,7 @@ def _parser() -> argparse.ArgumentParser:
     st.add_argument("--profile", type=Path)
     ex = sub.add_parser("explain", help="print a rule's docs")
     ex.add_argument("code")
+    cli_check.add_parsers(sub)
     return p
 
 
@@ -88,9 +96,8 @@ def main(argv: list[str] | None = None) -> int:
     except PhiGuardError as exc:
         print(f"phi-guard: {exc}", file=sys.stderr)
         return EXIT_ERROR
-    except BrokenPipeError:  # the reader went away: the report was not delivered
+    except BrokenPipeError:  # the reader went away (| head): say nothing more, fail as incomplete
         _silence_stdout()
-        print("phi-guard: output closed before the run ended", file=sys.stderr)
         return EXIT_ERROR
     except (KeyboardInterrupt, Terminated):
         print("phi-guard: interrupted; no output file was written", file=sys.stderr)
@@ -101,12 +108,14 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _silence_stdout() -> None:
-    import os
-
+    """Point stdout at /dev/null, so the flush at exit cannot fail again."""
     try:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     except (OSError, ValueError):
-        pass
+        try:
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+        except OSError:
+            pass
 
 
 def _setup_logging(level: str) -> None:
@@ -129,41 +138,52 @@ def max_line_bytes(max_chars: int) -> int:
     return 24 * max_chars + (1 << 20)
 
 
-def _records(paths: list[str], stats: ReadStats | None = None,
-             max_bytes: int | None = None) -> Iterator[Record | RecordError]:
+def _records(paths: list[str]) -> Iterator[Record | RecordError]:
     for path in paths:
         if path == "-":
-            yield from iter_records(sys.stdin.buffer, max_bytes, stats)
+            yield from iter_records(sys.stdin.buffer)
             continue
         try:
             with open(path, "rb") as fh:
-                yield from iter_records(fh, max_bytes, stats)
+                yield from iter_records(fh)
         except OSError as exc:
             raise PhiGuardError(f"PG901: cannot read input '{Path(path).name}' ({exc.strerror})") from None
 
 
-def audit_records(linter, items: Iterator[Record | RecordError], batch_size: int) -> Iterator[dict[str, Any]]:  # type: ignore[no-untyped-def]
-    """One output record per input record, in input order, checking in batches."""
-    pending: list[Record | RecordError] = []
+def audit_records(linter, items: Iterator[Record | RecordError], batch_size: int,  # type: ignore[no-untyped-def]
+                  jobs: int = 1) -> Iterator[dict[str, Any]]:
+    """One output record per input record, in input order, checking in batches (one pool)."""
+    return (rec for _, rec in audit_pairs(linter, items, batch_size, jobs))
 
-    def flush() -> Iterator[dict[str, Any]]:
-        drafts = [it.draft for it in pending if isinstance(it, Record)]
-        results = iter(linter.check_many(drafts, batch_size=batch_size))
-        for it in pending:
-            if isinstance(it, RecordError):
-                yield jsonl.error_record(it)
+
+def audit_pairs(linter, items: Iterator[Record | RecordError], batch_size: int,  # type: ignore[no-untyped-def]
+                jobs: int = 1) -> Iterator[tuple[Record | RecordError, dict[str, Any]]]:
+    """(input item, output record) per input record, in input order, with the reader's provenance."""
+    queue: deque[Record | RecordError] = deque()
+
+    def drafts() -> Iterator[Any]:
+        for item in items:
+            queue.append(item)
+            if isinstance(item, Record):
+                yield item.draft
+
+    def error(item: RecordError) -> tuple[RecordError, dict[str, Any]]:
+        return item, jsonl.with_provenance(jsonl.error_record(item), item)
+
+    for result in linter.check_many(drafts(), batch_size=batch_size, n_process=max(1, jobs)):
+        while True:
+            item = queue.popleft()
+            if isinstance(item, RecordError):
+                yield error(item)
                 continue
-            result = next(results, None)
-            if result is None:  # never expected: still one record per input record
-                result = _missing_result(it)
-            yield jsonl.result_record(it.line, result)
-        pending.clear()
-
-    for item in items:
-        pending.append(item)
-        if len(pending) >= batch_size:
-            yield from flush()
-    yield from flush()
+            yield item, jsonl.with_provenance(jsonl.result_record(item.line, result), item)
+            break
+    while queue:
+        item = queue.popleft()
+        if isinstance(item, RecordError):
+            yield error(item)
+        else:  # never expected (check_many yields one result per draft): still one record per input
+            yield item, jsonl.with_provenance(jsonl.result_record(item.line, _missing_result(item)), item)
 
 
 def _missing_result(it: Record):  # type: ignore[no-untyped-def]
@@ -197,17 +217,27 @@ def _cmd_audit(args: argparse.Namespace) -> int:
     from .runinfo import header_line, run_metadata, started_at
 
     started = started_at()
+    stats = ReadStats()
+    options = dataclasses.replace(read_options(args), stats=stats,
+                                  max_line_bytes=max_line_bytes(args.max_chars or DEFAULT_MAX_CHARS))
+    unread: list = []
+    items = read_inputs(args.inputs, args.from_format, options, unread)
+    if args.emit_jsonl is not None:
+        with _output(args.emit_jsonl) as out:
+            errors = emit_drafts(items, out)
+        report_unread(unread)
+        return EXIT_ERROR if errors else EXIT_OK
     linter = _linter(args.profile, args)
     if _canary_failed(linter):
         return EXIT_ERROR
+    if args.format == "html":
+        return _audit_html(args, linter, items, unread)
     meta = run_metadata(linter, args.profile, started)
     counts = {"block": 0, "warn": 0, "pass": 0, "error": 0}
-    stats = ReadStats()
-    items = _records(args.inputs, stats, max_line_bytes(linter.settings.max_chars))
     with watchdog(), _output(args.output) as out:
         if args.format == "text":
             out.write(header_line(meta) + "\n")
-        for rec in audit_records(linter, items, max(1, args.batch_size)):
+        for rec in audit_records(linter, items, max(1, args.batch_size), max(1, args.jobs)):
             counts[rec["level"]] += 1
             if args.format == "jsonl":
                 out.write(jsonl.dumps(rec) + "\n")
@@ -217,12 +247,35 @@ def _cmd_audit(args: argparse.Namespace) -> int:
             out.write(text.summary(counts) + _blank_note(stats) + "\n")
     if stats.blank_lines and args.format != "text":
         print(f"phi-guard: {_blank_note(stats).lstrip('; ')}", file=sys.stderr)
+    report_unread(unread)
     if args.metadata is not None:
         meta["counts"] = {**counts, "records": sum(counts.values()), "blank_lines": stats.blank_lines}
         write_text(args.metadata, json.dumps(meta, indent=2, sort_keys=True) + "\n")
+    return _exit_status(counts, args.exit_zero)
+
+
+def _blank_note(stats: ReadStats) -> str:
+    return f"; {stats.blank_lines} blank line(s) skipped" if stats.blank_lines else ""
+
+
+def _audit_html(args: argparse.Namespace, linter, items: Iterator[Record | RecordError], unread: list) -> int:  # type: ignore[no-untyped-def]
+    from .report import html
+
+    started = html.start_time()
+    with watchdog():
+        pairs = list(audit_pairs(linter, items, max(1, args.batch_size), max(1, args.jobs)))
+    page = html.render(pairs, html.run_info(linter, args, started), unread, include_text=args.include_text)
+    with _output(args.output) as out:
+        out.write(page)
+    report_unread(unread)
+    counts = {k: sum(1 for _, r in pairs if r["level"] == k) for k in ("block", "error")}
+    return _exit_status(counts, args.exit_zero)
+
+
+def _exit_status(counts: dict[str, int], exit_zero: bool) -> int:
     if counts["error"]:
         return EXIT_ERROR
-    if counts["block"] and not args.exit_zero:
+    if counts["block"] and not exit_zero:
         return EXIT_BLOCK
     return EXIT_OK
 
@@ -243,10 +296,6 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _blank_note(stats: ReadStats) -> str:
-    return f"; {stats.blank_lines} blank line(s) skipped" if stats.blank_lines else ""
-
-
 def _cmd_self_test(args: argparse.Namespace) -> int:
     from .canary import CANARIES
 
@@ -263,10 +312,9 @@ def _cmd_rules(args: argparse.Namespace) -> int:
 
 
 def explain_text(code: str) -> str:
-    r = builtin_pack().rule(code.upper())
-    return (f"{r.code} ({r.name})\n\nLabel: {r.label or '-'}    Default severity: {r.severity.value}\n\n"
-            f"## What it does\n{r.what}\n\n## Why it matters\n{r.why}\n\n## Example\n{r.example}\n\n"
-            f"## Use instead\n{r.instead}\n\n## Fix safety\n{r.fix}\n")
+    from .ruledocs import explain_text as rule_text
+
+    return rule_text(builtin_pack().rule(code.upper()))
 
 
 def _cmd_explain(args: argparse.Namespace) -> int:
@@ -280,7 +328,7 @@ def _cmd_explain(args: argparse.Namespace) -> int:
 
 
 _COMMANDS = {"audit": _cmd_audit, "eval": _cmd_eval, "rules": _cmd_rules, "explain": _cmd_explain,
-             "self-test": _cmd_self_test}
+             "self-test": _cmd_self_test, **cli_check.COMMANDS}
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

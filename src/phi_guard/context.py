@@ -143,8 +143,17 @@ def _performs(text: str, c: Candidate) -> bool:
     """'Dr. Lindqvist delivered the baby': the clinician does the procedure, it is not done to them."""
     name = text[c.start:c.end].lower()
     return name.startswith(("dr", "doctor")) or bool(regex.match(
-        r"\s+(?:and (?:the|our) \w+ (?:team|crew)\s+)?(?:delivered|performed|placed|removed|treated|saw|did|ran|caught|saved)\b",
+        r"\s+(?:and (?:the|our) \w+ (?:team|crew)\s+)?(?:delivered|performed|placed|removed|treated|saw|did|ran|caught|saved)"
+        r"\s+(?!(?:on|at|in|yesterday|today|tonight|last|this|early|safely|after|before)\b)[\p{L}\d]",
         text[c.end:c.end + 40], regex.I))
+
+
+def audience_cues(cands: Sequence[Candidate], text: str, draft: Draft) -> list[Candidate]:
+    """In a post that names no one, "your flu shot" speaks to every reader: a look-alike."""
+    if draft.kind != "post" or any(c.label in ("NAME", "HANDLE") and not c.lookalike for c in cands):
+        return list(cands)
+    return [replace(c, lookalike="audience") if c.label == "RELATIONSHIP" and not c.lookalike
+            and regex.match(r"(?:your|you|ur|y'all)\b", text[c.start:c.end], regex.I) else c for c in cands]
 
 
 def about_lookalike_people(cands: Sequence[Candidate], bounds: Sequence[tuple[int, int]]) -> list[Candidate]:

@@ -15,9 +15,10 @@ from spacy.tokens import Doc
 
 from . import deadline, guard
 from ._errors import ConfigError, InputError
-from ._types import Candidate, Draft, Finding, Result
+from ._types import Candidate, Draft, Finding, Level, Result
 from .detectors.name_filter import filter_names
 from .detectors.names import NameDetector, NameGazetteer, mark_addressee
+from .detectors.places import place_entities
 from .detectors.patterns import PatternDetector
 from .detectors.presidio import PresidioDetector, load_engine
 from .detectors.terms import TermDetector, TermIndex
@@ -26,9 +27,12 @@ from .lookalikes import LookalikeIndex, mark
 from .merge import merge
 from .model import verified_model_path
 from .normalize import Normalized, normalize
-from .packs import RulePack, builtin_pack
+from .parse import Parser
+from .packs import RulePack, builtin_pack, known_words
 from .profile import Profile
+from .records import DEFAULT_MAX_CHARS
 from .redact import redact
+from .rewrite import compliant_reply
 from .scoring import judge
 from .supply import refuse_conflicting_distribution as _refuse_conflicting_distribution
 
@@ -39,7 +43,7 @@ log = logging.getLogger("phi_guard")
 class Settings:
     """What a Linter is configured with; the library reads no config file by itself."""
 
-    max_chars: int = 100_000
+    max_chars: int = DEFAULT_MAX_CHARS
     regex_timeout: float = 2.0  # seconds per pattern (rule-pack and Presidio patterns)
     draft_timeout: float = 60.0  # seconds per draft, all stages (see deadline.py)
 
@@ -66,12 +70,12 @@ class Linter:
         self.pack = pack or builtin_pack()
         model_dir, self.model_fingerprint = verified_model_path()
         self._presidio = PresidioDetector(load_engine(model_dir))
-        self._nlp = self._presidio.nlp
         self._patterns = PatternDetector(self.pack.patterns, self.settings.regex_timeout)
         self._terms = TermDetector(TermIndex(self.pack))
         self._gazetteer = NameGazetteer(self.pack)
         self._names = NameDetector(self._gazetteer)
         self._lookalikes = LookalikeIndex.build(self.profile, self.pack)
+        self._nlp = Parser(self._presidio.nlp, known_words(self.pack, self.profile))
         self._guard_stages()
 
     def _guard_stages(self) -> None:
@@ -92,11 +96,14 @@ class Linter:
             return early
         return guard.run(draft, self.settings.draft_timeout, lambda: self._analyze(draft, *self._parse(draft)))
 
-    def check_many(self, drafts: Iterable[Draft], batch_size: int = 64) -> Iterator[Result]:
-        """Results for ``drafts`` in input order, exactly as ``check`` gives them."""
+    def check_many(self, drafts: Iterable[Draft], batch_size: int = 64, n_process: int = 1) -> Iterator[Result]:
+        """Results for ``drafts`` in input order, exactly as ``check`` gives them.
+
+        ``n_process > 1`` checks batches in forked worker processes (Linux, macOS).
+        """
         from .batch import check_stream
 
-        return check_stream(self, drafts, batch_size=batch_size)
+        return check_stream(self, drafts, batch_size=batch_size, n_process=n_process)
 
     # ------------------------------------------------------------------ internals
     def _precheck(self, draft: Draft) -> Result | None:
@@ -122,6 +129,7 @@ class Linter:
         cands.extend(self._patterns.detect(text))
         cands.extend(self._terms.detect(text))
         cands.extend(self._names.detect(text, doc, draft))
+        cands.extend(place_entities(text, doc))
         cands = filter_names(_drop_placeholders(cands, text), text, self._gazetteer)
         merged = merge(mark(cands, text, self._lookalikes))
         author = draft.in_reply_to.author if draft.in_reply_to is not None else None
@@ -134,8 +142,9 @@ class Linter:
         j = judge(text, draft, cands, bounds, self.pack)
         findings = tuple(_to_original(f, norm) for f in j.findings)
         remove = tuple(norm.to_original(s, e) for s, e in j.remove)
-        return Result(level=j.level, risk=j.risk, findings=findings,
-                      redacted=redact(draft.text, findings, remove), reasons=j.reasons, id=draft.id)
+        rewrite = compliant_reply(self.profile) if j.level is Level.BLOCK and draft.is_reply else None
+        return Result(level=j.level, risk=j.risk, findings=findings, redacted=redact(draft.text, findings, remove),
+                      reasons=j.reasons, rewrite=rewrite, id=draft.id)
 
 
 _PLACEHOLDER_LABELS = ("NAME", "HANDLE", "LOCATION", "DATE", "AGE", "PHONE", "FAX", "EMAIL", "URL",

@@ -29,7 +29,7 @@ from ._types import LABELS, Severity
 _FLAG_BITS = {"i": regex.IGNORECASE, "x": regex.VERBOSE, "m": regex.MULTILINE, "s": regex.DOTALL}
 _PATTERN_FILES = ("patterns.toml", "address.toml", "relationship.toml", "context.toml")
 VALIDATORS = frozenset(
-    {"luhn", "ssn_shape", "card_digits", "iban_shape", "age_over_89", "birth_year_over_89", "has_digit"}
+    {"luhn", "ssn_shape", "card_digits", "iban_shape", "age_over_89", "birth_year_over_89", "has_digit", "phone_digits"}
 )
 
 
@@ -229,3 +229,27 @@ def load_pack(path: Path) -> RulePack:
 @lru_cache(maxsize=1)
 def builtin_pack() -> RulePack:
     return load_pack(builtin_pack_dir())
+
+
+_TITLES_AND_CALENDAR = frozenset(
+    "dr mr mrs ms mx miss i i'm i've i'll i'd ok okay we our you your the a an and or but so if "
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+def known_words(pack: RulePack, profile: "object") -> frozenset[str]:
+    """Lower-cased words whose capitalized form the lists already decide (for the NER gate)."""
+    out: set[str] = set(_TITLES_AND_CALENDAR)
+    for name in ("names/first_names", "names/not_names", "names/common_words", "names/word_names",
+                 "names/titles", "lookalikes/regions", "lookalikes/holidays", "terms/conditions",
+                 "terms/procedures", "terms/medications"):
+        tl = pack.terms.get(name)
+        if tl is not None:
+            out.update(t.lower() for t in tl.terms if " " not in t)
+    for attr in ("name", "aliases", "places", "staff", "public_figures"):
+        value = getattr(profile, attr, ())
+        items = [value] if isinstance(value, str) else list(value)
+        for item in items:
+            text = item if isinstance(item, str) else getattr(item, "name", "") + " " + " ".join(getattr(item, "aliases", ()))
+            out.update(w.lower().strip(".,") for w in text.split())
+    return frozenset(out)

@@ -20,6 +20,8 @@ from typing import Any, BinaryIO
 from ._errors import InputError
 from ._types import KINDS, Authorization, Draft, InReplyTo
 
+DEFAULT_MAX_CHARS = 100_000  # the size cap of a draft's text (Settings.max_chars)
+
 
 @dataclass(frozen=True, slots=True)
 class RecordError:
@@ -27,6 +29,7 @@ class RecordError:
     code: str
     message: str
     id: str | int | None = None
+    source: str | None = None  # readers: the file and line or JSON pointer
 
     @property
     def error(self) -> str:
@@ -45,6 +48,18 @@ class ReadStats:
 class Record:
     line: int
     draft: Draft
+    # Provenance, where the input has it (CONTRACTS 6): readers of platform exports add all four;
+    # JSON Lines input carries its own optional created_at and url.
+    source: str | None = None
+    platform_id: str | None = None
+    created_at: str | None = None
+    url: str | None = None
+
+    def provenance(self) -> dict[str, str]:
+        """The provenance fields that are set, in a fixed order."""
+        pairs = (("source", self.source), ("platform_id", self.platform_id),
+                 ("created_at", self.created_at), ("url", self.url))
+        return {k: v for k, v in pairs if v is not None}
 
 
 class _DuplicateKey(ValueError):
@@ -79,11 +94,23 @@ def _has_lone_surrogate(s: str) -> bool:
 def iter_records(stream: BinaryIO, max_line_bytes: int | None = None,
                  stats: ReadStats | None = None) -> Iterator[Record | RecordError]:
     """One Record or RecordError per non-blank line of a JSON Lines byte stream."""
+    for line_no, body, start in iter_lines(stream, max_line_bytes, stats):
+        if body is None:
+            yield RecordError(line_no, "PG911", f"input_too_large: line is over {max_line_bytes} bytes")
+        else:
+            yield parse_line(body, line_no, start)
+
+
+def iter_lines(stream: BinaryIO, max_line_bytes: int | None = None,
+               stats: ReadStats | None = None) -> Iterator[tuple[int, bytes | None, int]]:
+    """(1-based line number, line without its ending, byte offset) of each non-blank line.
+
+    The line is None for a line over ``max_line_bytes`` (only when a cap is given)."""
     stats = stats if stats is not None else ReadStats()
     for line_no, (raw, start) in enumerate(_lines(stream, max_line_bytes), 1):
         stats.lines += 1
         if raw is None:
-            yield RecordError(line_no, "PG911", f"input_too_large: line is over {max_line_bytes} bytes")
+            yield line_no, None, start
             continue
         if line_no == 1 and raw.startswith(b"\xef\xbb\xbf"):
             raw = raw[3:]
@@ -92,7 +119,7 @@ def iter_records(stream: BinaryIO, max_line_bytes: int | None = None,
         if not body.strip():
             stats.blank_lines += 1
             continue
-        yield parse_line(body, line_no, start)
+        yield line_no, body, start
 
 
 def _lines(stream: BinaryIO, limit: int | None) -> Iterator[tuple[bytes | None, int]]:
@@ -147,7 +174,8 @@ def _parse_line(body: bytes, line_no: int, byte_offset: int) -> Record | RecordE
     if not isinstance(obj, dict):
         return RecordError(line_no, "PG910", "invalid_record: a record must be a JSON object")
     try:
-        return Record(line_no, draft_from_obj(obj))
+        return Record(line_no, draft_from_obj(obj), created_at=_opt_str(obj.get("created_at")),
+                      url=_opt_str(obj.get("url")))
     except InputError as exc:
         rid = obj.get("id") if isinstance(obj.get("id"), (str, int)) and not isinstance(obj.get("id"), bool) else None
         return RecordError(line_no, "PG910", str(exc), rid if rid is None or not _has_lone_surrogate(str(rid)) else None)
@@ -164,6 +192,10 @@ def _json_reason(msg: str) -> str:
         if msg.startswith(reason):
             return reason[0].lower() + reason[1:]
     return "syntax error"
+
+
+def _opt_str(value: Any) -> str | None:
+    return value if isinstance(value, str) and value and not _has_lone_surrogate(value) else None
 
 
 def _safe_key(key: str) -> str:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from ._types import HEALTH_LABELS, Candidate, Draft, Finding, Level, Severity
 from .consent import apply_consent
-from .context import Sentence, about_lookalike_people, linked, sentences, sentence_of, staff_as_patients
+from .context import Sentence, about_lookalike_people, audience_cues, linked, sentences, sentence_of, staff_as_patients
 from .packs import RulePack
 
 STRONG_IDS = frozenset({"PHONE", "FAX", "EMAIL", "IP_ADDRESS", "SSN", "MRN", "HEALTH_PLAN_ID",
@@ -92,6 +92,7 @@ def judge(text: str, draft: Draft, cands: Sequence[Candidate], bounds: Sequence[
     cands = staff_as_patients(text, cands, bounds)
     cands = about_lookalike_people(cands, bounds)
     cands = apply_consent(text, draft, cands, bounds)
+    cands = audience_cues(cands, text, draft)
     sents = sentences(text, bounds, cands, draft)
     facts = _facts(text, draft, cands, sents)
     block = facts.identified and facts.care

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -54,6 +55,11 @@ _STAFF_ROLE = regex.compile(
 )
 
 
+def fold(word: str) -> str:
+    """"léa" -> "lea": the name lists hold many names without their accents."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
+
+
 def _set(pack: RulePack, name: str) -> frozenset[str]:
     tl = pack.terms.get(name)
     return frozenset(t.lower() for t in tl.terms) if tl else frozenset()
@@ -71,11 +77,12 @@ class NameGazetteer:
             {"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "coach", "pastor"})
 
     def is_first(self, word: str) -> bool:
-        return word.lower() in self.first
+        w = word.lower()
+        return w in self.first or fold(w) in self.first
 
     def is_plain_first(self, word: str) -> bool:
         w = word.lower()
-        return w in self.first and w not in self.common
+        return (w in self.first or fold(w) in self.first) and w not in self.common and fold(w) not in self.common
 
 
 class NameDetector:
@@ -108,7 +115,7 @@ class NameDetector:
             ok = False
             if cased and gaz.is_first(word):
                 if gaz.is_plain_first(word):
-                    ok = not tok.is_sent_start or tok.pos_ in ("PROPN", "NOUN") or cue
+                    ok = True  # a first name that is no English word is a name wherever it stands
                 else:
                     ok = cue or (not tok.is_sent_start and tok.pos_ == "PROPN") or (
                         i + 1 < n and doc[i + 1].text[:1].isupper() and doc[i + 1].text.lower() in gaz.surnames)

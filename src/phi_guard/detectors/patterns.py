@@ -10,6 +10,8 @@ from .._types import Candidate
 from ..packs import PatternDef
 from ..clock import today
 
+_DIGIT_LABELS = frozenset({"SSN", "MRN", "HEALTH_PLAN_ID", "ACCOUNT_NUMBER", "LICENSE_NUMBER",
+                           "VEHICLE_ID", "DEVICE_ID", "PHONE", "FAX", "IP_ADDRESS", "AGE"})
 _CONTEXT_WINDOW = 48  # characters before the span searched for context words
 _CONTEXT_BOOST = 0.35
 
@@ -67,6 +69,10 @@ def birth_year_over_89(text: str) -> bool:
     return len(d) == 4 and today().year - int(d) >= 90
 
 
+def phone_digits(text: str) -> bool:
+    return 7 <= len(_digits(text)) <= 15
+
+
 def has_digit(text: str) -> bool:
     return any(ch.isdigit() for ch in text)
 
@@ -74,6 +80,7 @@ def has_digit(text: str) -> bool:
 VALIDATORS: dict[str, Callable[[str], bool]] = {
     "luhn": luhn, "ssn_shape": ssn_shape, "card_digits": card_digits, "iban_shape": iban_shape,
     "age_over_89": age_over_89, "birth_year_over_89": birth_year_over_89, "has_digit": has_digit,
+    "phone_digits": phone_digits,
 }
 
 
@@ -88,7 +95,10 @@ class PatternDetector:
 
     def detect(self, text: str) -> Iterable[Candidate]:
         lowered = text.lower()
+        has_digit = any(ch.isdigit() for ch in text)
         for p in self._patterns:
+            if not has_digit and p.label in _DIGIT_LABELS:
+                continue  # every pattern of these labels needs a digit
             try:
                 matches = list(p.compiled.finditer(text, timeout=self._timeout))
             except TimeoutError:

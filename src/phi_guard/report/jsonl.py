@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from .._types import Result
-from ..records import RecordError
+from ..records import Record, RecordError
 
 SCHEMA_VERSION = 1
 
@@ -23,6 +23,13 @@ def result_record(line: int, result: Result) -> dict[str, Any]:
         "redacted": result.redacted,
         "error": result.error,
     }
+
+
+def with_provenance(record: dict[str, Any], item: Record | RecordError) -> dict[str, Any]:
+    """``record`` with the reader's ``source``, ``platform_id``, ``created_at`` and ``url`` where set."""
+    extra = item.provenance() if isinstance(item, Record) else (
+        {"source": item.source} if item.source is not None else {})
+    return {**record, **extra} if extra else record
 
 
 def error_record(err: RecordError) -> dict[str, Any]:

@@ -1,0 +1,1 @@
+"""phi-guard's speed benchmark (``make bench``): a synthetic workload and the side-by-side run."""
