@@ -37,7 +37,8 @@ def versions() -> dict[str, str | None]:
 def started_at() -> str:
     """Now in UTC, or SOURCE_DATE_EPOCH when it is set (reproducible output)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    now = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch else dt.datetime.now(dt.timezone.utc)
+    utc = dt.timezone.utc
+    now = dt.datetime.fromtimestamp(int(epoch), utc) if epoch else dt.datetime.now(utc)
     return now.replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 

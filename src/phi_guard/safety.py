@@ -4,11 +4,11 @@ Each pattern is searched, with a tiny timeout, in strings built to make backtrac
 runs of one to three characters ("aaaa…", "1-1-1-…", "a a a …") that almost match and then
 fail on "!" (followed by the punctuation a pattern may require, so that a required-literal
 check does not end the search early), alone and behind the literal words of the pattern itself
-(so that "MRN" in a pattern leads the search into the part after it). A search that does not finish within ``SEARCH_TIMEOUT`` is
-tried again with ``CONFIRM_TIMEOUT``, so a slow machine does not refuse a merely slow pattern. A
-pattern that needs more than a second for ``LONG`` characters or fewer (a millisecond per
-character) would take minutes or forever on a draft at the size cap, so the pack is refused,
-naming the pattern. The check costs about 50 ms per pattern at load; the built-in pack is
+(so that "MRN" in a pattern leads the search into the part after it). A search that does not
+finish within ``SEARCH_TIMEOUT`` is tried again with ``CONFIRM_TIMEOUT``, so a slow machine does
+not refuse a merely slow pattern. A pattern that needs more than a second for ``LONG``
+characters or fewer (a millisecond per character) would take minutes or forever on a draft at
+the size cap, so the pack is refused, naming the pattern. The check costs about 50 ms per pattern at load; the built-in pack is
 checked by the test suite instead.
 
 This finds nested quantifiers ("(a+)+", "(\\w+\\s?)+$") and overlapping alternations; it cannot
@@ -72,5 +72,6 @@ def check_patterns(patterns: Iterable[object]) -> list[str]:
         found = slow_input(compiled)
         if found is not None:
             errors.append(f"pattern {getattr(p, 'name')}: catastrophic backtracking (over "
-                          f"{CONFIRM_TIMEOUT}s on {found}); rewrite it without nested or overlapping quantifiers")
+                          f"{CONFIRM_TIMEOUT}s on {found}); rewrite it without nested or "
+                          "overlapping quantifiers")
     return errors
