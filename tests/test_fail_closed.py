@@ -143,15 +143,11 @@ def test_the_canary_blocks(linter, bare_linter):
     assert len(CANARIES) >= 5
 
 
-@pytest.mark.xfail(strict=True, reason="detection (lead): a lone unusual given name used as a vocative is not "
-                   "found, so 'your biopsy results' in a post is not linked to anyone; this draft passes")
-def test_known_miss_vocative_given_name(bare_linter):
+def test_vocative_given_name(bare_linter):
     assert bare_linter.check(Draft(text="Ottoline, your biopsy results are ready.")).level is Level.BLOCK
 
 
-@pytest.mark.xfail(strict=True, reason="detection (lead): an e-mail address made of a person's name plus their "
-                   "procedure results only warns (PG108 medium); this was the first e-mail canary draft")
-def test_known_miss_email_with_results(bare_linter):
+def test_email_with_results(bare_linter):
     text = "Email ottoline.farquharson@example.com: your biopsy results are ready, Ottoline."
     assert bare_linter.check(Draft(text=text)).level is Level.BLOCK
 

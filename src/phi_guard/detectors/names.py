@@ -34,6 +34,18 @@ _GREETING = regex.compile(
     r"sweet|brave|cảm ơn anh|cảm ơn chị|gracias|hola)[\s,!]+)$",
     regex.I,
 )
+_VOCATIVE_START = regex.compile(r"(?:^|[.!?\n]\s*)$")
+_VOCATIVE_END = regex.compile(r"^\s*[.!?]*\s*$|^\s*[.!?]+\s")
+
+
+def _vocative(text: str, start: int, length: int) -> bool:
+    """A lone capitalized word opening a sentence before a comma, or closing one after a comma."""
+    before, after = text[max(0, start - 3):start], text[start + length:start + length + 3]
+    if after.startswith(",") and _VOCATIVE_START.search(before):
+        return True
+    return before.rstrip().endswith(",") and bool(_VOCATIVE_END.match(text[start + length:start + length + 4]))
+
+
 _NAMING_GREETING = regex.compile(
     r"\b(?:hi|hey|hello|dear|thanks|thank you|congrats|congratulations|happy b-?day|happy birthday|"
     r"welcome|go|love you|miss you|proud of you|way to go)[\s,!]+$", regex.I)
@@ -128,6 +140,9 @@ class NameDetector:
                 ok = True
             elif not cased and word.islower() and gaz.is_plain_first(word) and cue and len(word) >= 3:
                 ok = True
+            elif cased and tok.pos_ == "PROPN" and _vocative(text, tok.idx, len(word)) and word.lower() not in gaz.words \
+                    and word.lower() not in gaz.common and len(word) >= 3 and not word.isupper():
+                ok = True  # "Ottoline, your results...", "..., Ottoline.": a person addressed by name
             elif cased and _NAMING_GREETING.search(before) and word.lower() not in gaz.words \
                     and word.lower() not in gaz.common and i + 1 < n and doc[i + 1].text[:1] in "!,.":
                 ok = True  # "happy bday Bean!!", "congrats Zuri,": a nickname right after a greeting
