@@ -62,25 +62,6 @@ class Normalized:
         return o_start, max(ends[end - 1], o_start)
 
 
-def _clusters(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each base character with the combining marks after it; invisibles skipped."""
-    out: list[tuple[int, int]] = []
-    i, n = 0, len(text)
-    while i < n:
-        if _invisible(text[i]):
-            i += 1
-            continue
-        j = i + 1
-        while j < n and (_is_mark(text[j]) or _invisible(text[j])):
-            j += 1
-        last = j
-        while _invisible(text[last - 1]):  # trailing invisibles belong to no cluster
-            last -= 1
-        out.append((i, last))
-        i = j
-    return out
-
-
 def _cluster_text(text: str, start: int, end: int) -> str:
     raw = "".join(ch for ch in text[start:end] if not _invisible(ch))
     norm = unicodedata.normalize("NFKC", raw) if not raw.isascii() else raw
@@ -109,20 +90,99 @@ def _fold_homoglyphs(chars: list[str]) -> None:
         i = j
 
 
+# Per character: 0 plain (its own cluster, unchanged by NFKC), 1 invisible, 2 combining mark,
+# 3 a base NFKC changes. A cache of the per-character tests above; bounded, it is only a cache.
+_PLAIN, _INVISIBLE, _MARK, _CHANGES = 0, 1, 2, 3
+_KIND: dict[str, int] = {}
+_KIND_CACHE_MAX = 1 << 16
+_HOMOGLYPH_CHARS = frozenset(_HOMOGLYPHS)
+
+
+def _kind(ch: str) -> int:
+    kind = _KIND.get(ch)
+    if kind is None:
+        if _invisible(ch):
+            kind = _INVISIBLE
+        elif _is_mark(ch):
+            kind = _MARK
+        else:
+            kind = _PLAIN if unicodedata.normalize("NFKC", ch) == ch else _CHANGES
+        if len(_KIND) >= _KIND_CACHE_MAX:
+            _KIND.clear()
+        _KIND[ch] = kind
+    return kind
+
+
+def _special_positions(text: str) -> list[int]:
+    """Sorted positions of the characters that are not plain (ASCII is always plain)."""
+    special = [ch for ch in set(text) if not ch.isascii() and _kind(ch) != _PLAIN]
+    if not special:
+        return []
+    out: list[int] = []
+    for ch in special:
+        i = text.find(ch)
+        while i >= 0:
+            out.append(i)
+            i = text.find(ch, i + 1)
+    out.sort()
+    return out
+
+
 def normalize(text: str) -> Normalized:
+    """Each base character with its marks as one cluster (``_cluster_text``), then ``_fold_homoglyphs``.
+
+    Runs of plain characters (each its own cluster, unchanged) are copied whole; only the
+    clusters around the other characters take the per-character path.
+    """
     if text.isascii():
         return Normalized(text, None)
-    chars: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    for start, end in _clusters(text):
-        for ch in _cluster_text(text, start, end):
-            chars.append(ch)
-            starts.append(start)
-            ends.append(end)
-    _fold_homoglyphs(chars)
+    special = _special_positions(text)
+    if not special:
+        if _HOMOGLYPH_CHARS.isdisjoint(text):
+            return Normalized(text, None)  # nothing to drop, compose, strip or fold
+        chars, starts, ends = list(text), list(range(len(text))), list(range(1, len(text) + 1))
+    else:
+        chars, starts, ends = _map_clusters(text, special)
+    if not _HOMOGLYPH_CHARS.isdisjoint(chars):
+        _fold_homoglyphs(chars)
     out = "".join(chars)
     if out == text:
         return Normalized(text, None)
     starts.append(len(text))
     return Normalized(out, tuple(starts), tuple(ends))
+
+
+def _map_clusters(text: str, special: list[int]) -> tuple[list[str], list[int], list[int]]:
+    """The characters of every cluster with its span; invisibles outside a cluster are skipped."""
+    chars: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    n, k, i = len(text), 0, 0
+    while i < n:
+        while k < len(special) and special[k] < i:
+            k += 1
+        q = special[k] if k < len(special) else n
+        if q > i:
+            # plain characters i..q-1 are clusters of one; the last one takes the marks after it
+            stop = q - 1 if q < n and _kind(text[q]) in (_INVISIBLE, _MARK) else q
+            if stop > i:
+                chars.extend(text[i:stop])
+                starts.extend(range(i, stop))
+                ends.extend(range(i + 1, stop + 1))
+                i = stop
+                continue
+        if _kind(text[i]) == _INVISIBLE:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and _kind(text[j]) in (_INVISIBLE, _MARK):
+            j += 1
+        last = j
+        while _kind(text[last - 1]) == _INVISIBLE:  # trailing invisibles belong to no cluster
+            last -= 1
+        for ch in _cluster_text(text, i, last):
+            chars.append(ch)
+            starts.append(i)
+            ends.append(last)
+        i = j
+    return chars, starts, ends

@@ -1,0 +1,122 @@
+"""normalize() copies runs of plain characters whole; it must equal the per-character way.
+
+``reference`` below is the per-character normalization as it was written first (every character
+tested, every cluster NFKC-normalized, every word looked at for look-alikes); the fast path must
+give the same text and the same offset map on any input.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from phi_guard.normalize import _HOMOGLYPHS, Normalized, normalize
+
+_DROP_EXTRA = frozenset("\u034f\u115f\u1160\u3164\uffa0\u2800\u180e")
+
+
+def _invisible(ch: str) -> bool:
+    cp = ord(ch)
+    return ch in _DROP_EXTRA or 0xFE00 <= cp <= 0xFE0F or 0xE0100 <= cp <= 0xE01EF \
+        or unicodedata.category(ch) == "Cf"
+
+
+def _is_mark(ch: str) -> bool:
+    return unicodedata.category(ch) in ("Mn", "Me", "Mc")
+
+
+def _clusters(text: str) -> list[tuple[int, int]]:
+    out, i, n = [], 0, len(text)
+    while i < n:
+        if _invisible(text[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and (_is_mark(text[j]) or _invisible(text[j])):
+            j += 1
+        last = j
+        while _invisible(text[last - 1]):
+            last -= 1
+        out.append((i, last))
+        i = j
+    return out
+
+
+def _cluster_text(text: str, start: int, end: int) -> str:
+    raw = "".join(ch for ch in text[start:end] if not _invisible(ch))
+    norm = unicodedata.normalize("NFKC", raw) if not raw.isascii() else raw
+    if norm and norm[0].isascii() and norm[0].isalpha():
+        norm = norm[0] + "".join(ch for ch in norm[1:] if not _is_mark(ch))
+    return norm
+
+
+def _fold(chars: list[str]) -> None:
+    letters = [c for c in chars if c.isalpha()]
+    mostly_latin = sum(c.isascii() for c in letters) * 2 > len(letters)
+    i, n = 0, len(chars)
+    while i < n:
+        if not chars[i].isalpha():
+            i += 1
+            continue
+        j = i
+        while j < n and chars[j].isalpha():
+            j += 1
+        word = chars[i:j]
+        if all(c.isascii() or c in _HOMOGLYPHS for c in word) \
+                and (any(c.isascii() for c in word) or mostly_latin):
+            chars[i:j] = [_HOMOGLYPHS.get(c, c) for c in word]
+        i = j
+
+
+def reference(text: str) -> Normalized:
+    if text.isascii():
+        return Normalized(text, None)
+    chars, starts, ends = [], [], []
+    for start, end in _clusters(text):
+        for ch in _cluster_text(text, start, end):
+            chars.append(ch)
+            starts.append(start)
+            ends.append(end)
+    _fold(chars)
+    out = "".join(chars)
+    if out == text:
+        return Normalized(text, None)
+    starts.append(len(text))
+    return Normalized(out, tuple(starts), tuple(ends))
+
+
+ODD = ["\u200b", "\u200d", "\u00ad", "\ufe0f", "\ufe0e", "\U000e0041", "\u034f", "\u3164", "\u2800",
+       "\u0301", "\u0336", "\u20dd", "\u0903", "\u1100", "\u1161", "\uac00", "ｍ", "ﬁ", "①", "𝐌",
+       "Å", "Ω", "é", "ñ", "¡", "ß", "İ", "ſ", *_HOMOGLYPHS, "🦷", "❤", "👍🏽", "\n", " ", ",", "-",
+       "a", "M", "r", "g", "7", "Жук", "Ελλάδα"]
+MIXED = st.lists(st.sampled_from(ODD), max_size=60).map("".join)
+ANY = st.text(st.characters(blacklist_categories=()), max_size=80)
+NEAR_LATIN = st.text(st.sampled_from("abcxyz MBo.,\u200b\u0301\u0336\ufe0f\u00adаеорсВНМοι"), max_size=60)
+
+
+@settings(max_examples=600, deadline=None, derandomize=True)
+@given(st.one_of(MIXED, ANY, NEAR_LATIN))
+def test_fast_path_equals_the_per_character_way(text):
+    assert normalize(text) == reference(text)
+
+
+@pytest.mark.parametrize("text", [
+    "", "plain ascii", "café ☀ ¡hola!", "❤️ love", "M̶a̶r̶g̶", "Mаrgaret", "Воb and Alice", "Жук жук",
+    "ｍａｒｇａｒｅｔ", "a\u200b\u0301b", "\u0301start", "end\u200b", "\u200b", "x\ufe0f\ufe0f",
+    "e\u0301\u0302\u200d", "\u1100\u1161", "ﬁle ① 𝐌", "Ελλάδα and Αlice", "ok\u00ad", "🦷🦷\ufe0f🦷",
+])
+def test_table(text):
+    assert normalize(text) == reference(text)
+
+
+def test_the_kind_cache_is_bounded(monkeypatch):
+    from phi_guard import normalize as mod
+
+    monkeypatch.setattr(mod, "_KIND_CACHE_MAX", 4)
+    mod._KIND.clear()
+    text = "".join(chr(c) for c in range(0x4E00, 0x4E40)) + "\u200b"
+    assert normalize(text) == reference(text)
+    assert len(mod._KIND) <= 4
