@@ -69,6 +69,8 @@ _STAFF_ROLE = regex.compile(
 
 def fold(word: str) -> str:
     """"léa" -> "lea": the name lists hold many names without their accents."""
+    if word.isascii():
+        return word  # nothing to decompose
     return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
 
 
@@ -121,39 +123,47 @@ class NameDetector:
             if not word.isalpha() or len(word) < 2:
                 i += 1
                 continue
-            before = text[max(0, tok.idx - 40):tok.idx]
+            idx = tok.idx
+            before = text[max(0, idx - 40):idx]
             cased = word[0].isupper()
-            cue = bool(_GREETING.search(before))
+            low = word.lower()
+            cue: bool | None = None  # a greeting right before; searched only when it matters
             ok = False
             if cased and gaz.is_first(word):
                 if gaz.is_plain_first(word):
                     ok = True  # a first name that is no English word is a name wherever it stands
                 else:
-                    ok = cue or (not tok.is_sent_start and tok.pos_ == "PROPN") or (
+                    pos = tok.pos_
+                    cue = bool(_GREETING.search(before))
+                    ok = cue or (not tok.is_sent_start and pos == "PROPN") or (
                         i + 1 < n and doc[i + 1].text[:1].isupper() and doc[i + 1].text.lower() in gaz.surnames)
-                    ok = ok or (tok.pos_ == "PROPN" and i + 1 < n and doc[i + 1].text in ("'s", "’s"))
-                    ok = ok or (tok.pos_ == "PROPN" and i + 1 < n and doc[i + 1].pos_ in ("VERB", "AUX"))
-            elif cased and tok.pos_ == "PROPN" and word.lower() in gaz.surnames and word.lower() not in gaz.common \
-                    and word.lower() not in gaz.words and not word.isupper():
-                ok = True
-            elif cased and tok.pos_ == "PROPN" and _CUE_BEFORE.search(before) and word.lower() not in gaz.common:
-                ok = True
-            elif not cased and word.islower() and gaz.is_plain_first(word) and cue and len(word) >= 3:
-                ok = True
-            elif cased and tok.pos_ == "PROPN" and _vocative(text, tok.idx, len(word)) and word.lower() not in gaz.words \
-                    and word.lower() not in gaz.common and len(word) >= 3 and not word.isupper():
-                ok = True  # "Ottoline, your results...", "..., Ottoline.": a person addressed by name
-            elif cased and _NAMING_GREETING.search(before) and word.lower() not in gaz.words \
-                    and word.lower() not in gaz.common and i + 1 < n and doc[i + 1].text[:1] in "!,.":
-                ok = True  # "happy bday Bean!!", "congrats Zuri,": a nickname right after a greeting
+                    ok = ok or (pos == "PROPN" and i + 1 < n and doc[i + 1].text in ("'s", "’s"))
+                    ok = ok or (pos == "PROPN" and i + 1 < n and doc[i + 1].pos_ in ("VERB", "AUX"))
+            elif cased:
+                pos = tok.pos_
+                if pos == "PROPN" and low in gaz.surnames and low not in gaz.common \
+                        and low not in gaz.words and not word.isupper():
+                    ok = True
+                elif pos == "PROPN" and low not in gaz.common and _CUE_BEFORE.search(before):
+                    ok = True
+                elif pos == "PROPN" and low not in gaz.words and low not in gaz.common and len(word) >= 3 \
+                        and not word.isupper() and _vocative(text, idx, len(word)):
+                    ok = True  # "Ottoline, your results...", "..., Ottoline.": a person addressed by name
+                elif low not in gaz.words and low not in gaz.common and i + 1 < n \
+                        and doc[i + 1].text[:1] in "!,." and _NAMING_GREETING.search(before):
+                    ok = True  # "happy bday Bean!!", "congrats Zuri,": a nickname right after a greeting
+            elif word.islower() and len(word) >= 3 and gaz.is_plain_first(word):
+                cue = bool(_GREETING.search(before))
+                ok = cue
             if not ok:
                 i += 1
                 continue
             end_tok = i
             while end_tok + 1 < n and self._surname_like(doc[end_tok + 1]):
                 end_tok += 1
-            start, end = tok.idx, doc[end_tok].idx + len(doc[end_tok].text)
-            yield Candidate(start, end, "NAME", 0.7 if cue or cased else 0.55, "names:gazetteer",
+            start, end = idx, doc[end_tok].idx + len(doc[end_tok].text)
+            # (an uncased name got here only after a greeting, so `cue` is set)
+            yield Candidate(start, end, "NAME", 0.7 if cased or cue else 0.55, "names:gazetteer",
                             detail=_staff_detail(text, start))
             i = end_tok + 1
 

@@ -85,6 +85,9 @@ class TermIndex:
             if label.strip() in HEALTH_LABELS:
                 self.hashtags[body.strip().lower().lstrip("#")] = label.strip()
         self.max_len = max((len(k) for k in self.entries), default=1)
+        # first token -> the lengths (>= 2, longest first) of the terms and idioms it opens
+        self.lengths_after = _lengths_by_first(self.entries)
+        self.stop_lengths = _lengths_by_first(self.stop_phrases, minimum=1)
 
     def _add(self, term: str, label: str, ambiguous: bool, stop: set[tuple[str, ...]]) -> None:
         key = term_key(term)
@@ -96,11 +99,12 @@ class TermIndex:
             self.compact.setdefault(joined, label)
 
     def lookup(self, key: tuple[str, ...]) -> _Entry | None:
-        entry = self.entries.get(key)
-        if entry is not None:
-            return entry
-        for single in _singulars(key[-1])[1:]:
-            entry = self.entries.get(key[:-1] + (single,))
+        return self._lookup(key[:-1], _singulars(key[-1]))
+
+    def _lookup(self, head: tuple[str, ...], last_forms: tuple[str, ...]) -> _Entry | None:
+        """The entry for ``head`` + the last token as written, else as a singular."""
+        for form in last_forms:
+            entry = self.entries.get(head + (form,))
             if entry is not None:
                 return entry
         return None
@@ -120,6 +124,14 @@ class TermIndex:
         return None
 
 
+def _lengths_by_first(keys: Iterable[tuple[str, ...]], minimum: int = 2) -> dict[str, tuple[int, ...]]:
+    by_first: dict[str, set[int]] = {}
+    for key in keys:
+        if len(key) >= minimum:
+            by_first.setdefault(key[0], set()).add(len(key))
+    return {first: tuple(sorted(lengths, reverse=True)) for first, lengths in by_first.items()}
+
+
 def _lines(pack: RulePack, name: str) -> tuple[str, ...]:
     tl = pack.terms.get(name)
     return tl.terms if tl is not None else ()
@@ -134,11 +146,15 @@ class TermDetector:
     def detect(self, text: str) -> Iterable[Candidate]:
         found: list[tuple[Candidate, bool]] = []
         hashtag_spans = [(m.start(), m.end()) for m in HASHTAG.finditer(text)]
-        toks = [t for t in tokens(text) if not _inside(t[1], hashtag_spans)]
+        toks = tokens(text)
+        if hashtag_spans:
+            toks = [t for t in toks if not _inside(t[1], hashtag_spans)]
         toks = self._without_idioms(toks)
+        words = [t[0] for t in toks]
+        forms: dict[str, tuple[str, ...]] = {}  # token -> itself and its singulars
         i = 0
         while i < len(toks):
-            i += self._match_at(text, toks, i, found)
+            i += self._match_at(text, toks, words, forms, i, found)
         for m in HASHTAG.finditer(text):
             label = self._index.hashtag_label(m.group(1))
             if label is not None:
@@ -150,20 +166,32 @@ class TermDetector:
 
     def _without_idioms(self, toks: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
         """Drop tokens that are part of a stoplist idiom ("labor day", "in stitches")."""
-        phrases = self._index.stop_phrases
+        phrases, by_first = self._index.stop_phrases, self._index.stop_lengths
         if not phrases:
             return toks
         blocked: set[int] = set()
-        for n in {len(k) for k in phrases}:
-            for i in range(len(toks) - n + 1):
-                if tuple(t[0] for t in toks[i:i + n]) in phrases:
+        words = [t[0] for t in toks]
+        for i, word in enumerate(words):
+            for n in by_first.get(word, ()):
+                if i + n <= len(words) and tuple(words[i:i + n]) in phrases:
                     blocked.update(range(i, i + n))
+        if not blocked:
+            return toks
         return [t for i, t in enumerate(toks) if i not in blocked]
 
-    def _match_at(self, text: str, toks: list[tuple[str, int, int]], i: int,
-                  found: list[tuple[Candidate, bool]]) -> int:
-        for n in range(min(self._index.max_len, len(toks) - i), 0, -1):
-            entry = self._index.lookup(tuple(t[0] for t in toks[i:i + n]))
+    def _match_at(self, text: str, toks: list[tuple[str, int, int]], words: list[str],
+                  forms: dict[str, tuple[str, ...]], i: int, found: list[tuple[Candidate, bool]]) -> int:
+        """The longest term at token ``i``: only the lengths of terms that open with its word."""
+        index = self._index
+        limit = min(index.max_len, len(toks) - i)
+        for n in (*index.lengths_after.get(words[i], ()), 1):
+            if n > limit:
+                continue
+            last = words[i + n - 1]
+            last_forms = forms.get(last)
+            if last_forms is None:
+                last_forms = forms[last] = _singulars(last)
+            entry = index._lookup(tuple(words[i:i + n - 1]), last_forms)
             if entry is None:
                 continue
             start, end = toks[i][1], toks[i + n - 1][2]
