@@ -9,6 +9,7 @@ import regex
 from .._types import Candidate
 from ..packs import PatternDef
 from ..clock import today
+from .prefilter import Condition, Draft, condition
 
 _DIGIT_LABELS = frozenset({"SSN", "MRN", "HEALTH_PLAN_ID", "ACCOUNT_NUMBER", "LICENSE_NUMBER",
                            "VEHICLE_ID", "DEVICE_ID", "PHONE", "FAX", "IP_ADDRESS", "AGE"})
@@ -92,13 +93,19 @@ class PatternDetector:
     def __init__(self, patterns: Iterable[PatternDef], timeout: float = 1.0) -> None:
         self._patterns = tuple(patterns)
         self._timeout = timeout
+        # what every match of each pattern implies (prefilter.py): a pattern whose condition the
+        # draft fails cannot match it and is not run
+        self._conditions: tuple[Condition | None, ...] = tuple(condition(p.compiled) for p in self._patterns)
 
     def detect(self, text: str) -> Iterable[Candidate]:
         lowered = text.lower()
         has_digit = any(ch.isdigit() for ch in text)
-        for p in self._patterns:
+        draft = Draft(text)
+        for p, cond in zip(self._patterns, self._conditions):
             if not has_digit and p.label in _DIGIT_LABELS:
                 continue  # every pattern of these labels needs a digit
+            if not draft.admits(cond):
+                continue  # no match is possible
             try:
                 matches = list(p.compiled.finditer(text, timeout=self._timeout))
             except TimeoutError:

@@ -1,0 +1,216 @@
+"""A cheap necessary condition per rule-pack pattern, so most patterns never run on most drafts.
+
+Computed once per pattern at load from the parse of its source (Python's own regex parser, on a
+copy where ``\\p{..}`` classes stand in as ``\\w``): a few clauses that every match implies, each
+a choice of literal strings ("mrn" or "chart" or "patient ") or "a digit". A draft that fails a
+clause cannot hold a match, so the pattern is skipped; a pattern that passes runs as before.
+
+Conservative by construction: a literal is taken only from plain characters in sequence, from
+groups and assertions that must match, and from repetitions of at least one; alternatives give
+a clause only when every alternative gives one. Case-insensitive literals are ASCII only and
+are looked for in ``casefold_key(text)``, where every character the regex engine matches to an
+ASCII letter without case has become that letter (tests/test_prefilter.py checks this against
+every code point). A source the analysis is unsure of (a parse error, POSIX classes, fuzzy
+braces, full-case or version-1 flags) gets no condition: the pattern always runs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+try:  # Python >= 3.11
+    import re._constants as _c
+    import re._parser as _parser
+except ImportError:  # pragma: no cover - older Pythons
+    import sre_constants as _c  # type: ignore[no-redef]
+    import sre_parse as _parser  # type: ignore[no-redef]
+
+import re
+
+DIGIT = ("d", "")  # the item "the text holds a digit" (as the engine's \d sees it)
+_DIGIT_RX = regex.compile(r"\d")
+# characters the engine matches, case-insensitively, to an ASCII letter they do not lower() to
+_CASE_EXTRA = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_UNSURE = regex.compile(r"\[:\^?[A-Za-z]+:\]|\(\?[a-zA-Z-]*[fV]")  # POSIX classes, full case, V1
+# an escape: a property class (\p{L}, \pL, \P{..}) or any other escaped character
+_ESCAPE = regex.compile(r"\\(?:([pP](?:\{[^}]*\}|[A-Za-z]))|.)", regex.S)
+_MAX_CLAUSES = 4
+_MAX_ITEMS = 64
+
+Item = tuple[str, str]  # ("i", lowercase ASCII) | ("c", exact) | DIGIT
+Items = frozenset[Item]
+
+
+class _Unsure(Exception):
+    pass
+
+
+def casefold_key(text: str) -> str:
+    """Where a case-insensitive ASCII literal's lowercase form must appear if the engine matches it."""
+    return text.translate(_CASE_EXTRA).lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """Holds when the text has one of ``exact``, ``folded`` is in its casefold key, or (with
+    ``digit``) it has a digit."""
+
+    exact: tuple[str, ...]
+    folded: tuple[str, ...]
+    digit: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Condition:
+    """Clauses that must all hold, the most selective first."""
+
+    clauses: tuple[Clause, ...]
+
+
+class Draft:
+    """One text, with its casefold key and digit test made on first need."""
+
+    __slots__ = ("text", "_key", "_digit")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._key: str | None = None
+        self._digit: bool | None = None
+
+    def holds(self, clause: Clause) -> bool:
+        if clause.exact and any(map(self.text.__contains__, clause.exact)):
+            return True
+        if clause.folded:
+            if self._key is None:
+                self._key = casefold_key(self.text)
+            if any(map(self._key.__contains__, clause.folded)):
+                return True
+        if clause.digit:
+            if self._digit is None:
+                self._digit = _DIGIT_RX.search(self.text) is not None
+            return self._digit
+        return False
+
+    def admits(self, cond: Condition | None) -> bool:
+        """False only when no match of the pattern with this condition can be in the text."""
+        return cond is None or all(map(self.holds, cond.clauses))
+
+
+def condition(compiled: regex.Pattern[str]) -> Condition | None:
+    """The condition every match of ``compiled`` implies, or None (always run it)."""
+    source = compiled.pattern
+    if not isinstance(source, str) or compiled.flags & (regex.FULLCASE | regex.V1):
+        return None
+    if _UNSURE.search(source):
+        return None
+    try:
+        parsed = _parser.parse(_without_properties(source), _re_flags(compiled.flags))
+        flags = parsed.state.flags
+        clauses = _sequence(parsed, bool(flags & re.I), bool(flags & re.X))
+    except (_Unsure, re.error, RecursionError, ValueError, TypeError, OverflowError):
+        return None
+    best = sorted(set(clauses), key=_rank)[:_MAX_CLAUSES]
+    if not best:
+        return None
+    return Condition(tuple(_clause(c) for c in best))
+
+
+def _clause(items: frozenset[Item]) -> Clause:
+    exact = tuple(sorted(s for kind, s in items if kind == "c"))
+    folded = tuple(sorted(s for kind, s in items if kind == "i"))
+    return Clause(exact, folded, DIGIT in items)
+
+
+def _without_properties(source: str) -> str:
+    """``\\p{..}`` classes as ``\\w``: Python's parser knows no properties; either is no literal."""
+    return _ESCAPE.sub(lambda m: r"\w" if m.group(1) else m.group(), source)
+
+
+def _re_flags(flags: int) -> int:
+    out = 0
+    if flags & regex.I:
+        out |= re.I
+    if flags & regex.X:
+        out |= re.X
+    return out
+
+
+def _weight(item: Item) -> float:
+    return 1.5 if item == DIGIT else float(len(item[1]))
+
+
+def _rank(clause: Items) -> tuple[float, int, tuple[Item, ...]]:
+    """Most selective first: the longest shortest literal, then the fewest choices."""
+    return (-min(_weight(i) for i in clause), len(clause), tuple(sorted(clause)))
+
+
+def _sequence(items, icase: bool, verbose: bool) -> list[Items]:  # type: ignore[no-untyped-def]
+    clauses: list[Items] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            s = "".join(run)
+            clauses.append(frozenset({("i", s.lower()) if icase else ("c", s)}))
+            run.clear()
+
+    for op, av in items:
+        if op is _c.LITERAL:
+            ch = chr(av)
+            if ch in "{}":
+                raise _Unsure()  # braces the regex engine may read as fuzzy constraints
+            if (icase and not ch.isascii()) or (verbose and ch.isspace()):
+                flush()
+                continue
+            run.append(ch)
+            continue
+        flush()
+        if op is _c.SUBPATTERN:
+            _group, add, remove, sub = av
+            inner = (icase or bool(add & re.I)) and not remove & re.I
+            clauses += _sequence(sub, inner, verbose or bool(add & re.X))
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
+            low, _high, sub = av
+            if low >= 1:
+                clauses += _sequence(sub, icase, verbose)
+        elif op is getattr(_c, "ATOMIC_GROUP", None):
+            clauses += _sequence(av, icase, verbose)
+        elif op is _c.ASSERT:
+            _direction, sub = av
+            clauses += _sequence(sub, icase, verbose)
+        elif op is _c.BRANCH:
+            clause = _branch(av[1], icase, verbose)
+            if clause is not None:
+                clauses.append(clause)
+        elif op is _c.IN and _digits_only(av):
+            clauses.append(frozenset({DIGIT}))
+        elif op is _c.NOT_LITERAL and chr(av) in "{}":
+            raise _Unsure()
+        # anything else (anchors, classes, any, negative assertions, back references,
+        # conditionals) implies no literal
+    flush()
+    return clauses
+
+
+def _branch(alternatives, icase: bool, verbose: bool) -> Items | None:  # type: ignore[no-untyped-def]
+    union: set[Item] = set()
+    for alt in alternatives:
+        clauses = _sequence(alt, icase, verbose)
+        if not clauses:
+            return None  # one way through needs nothing
+        union |= min(clauses, key=_rank)
+    return frozenset(union) if len(union) <= _MAX_ITEMS else None
+
+
+def _digits_only(av) -> bool:  # type: ignore[no-untyped-def]
+    for op, val in av:
+        if op is _c.LITERAL and "0" <= chr(val) <= "9":
+            continue
+        if op is _c.RANGE and "0" <= chr(val[0]) and chr(val[1]) <= "9":
+            continue
+        if op is _c.CATEGORY and val is _c.CATEGORY_DIGIT:
+            continue
+        return False
+    return bool(av)

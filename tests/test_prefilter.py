@@ -1,0 +1,104 @@
+"""The pattern prefilter never skips a pattern that would match (detectors/prefilter.py)."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from phi_guard.detectors.prefilter import Draft, casefold_key, condition
+from phi_guard.packs import builtin_pack
+
+PATTERNS = builtin_pack().patterns
+CONDITIONS = [(p, condition(p.compiled)) for p in PATTERNS]
+DEV = "/work/shared/eval/dev/corpus.jsonl"
+
+
+def test_every_character_the_engine_matches_to_an_ascii_character_folds_to_it():
+    """A case-insensitive ASCII literal's lowercase form is in the key wherever the engine matches."""
+    everything = "".join(chr(c) for c in range(sys.maxunicode + 1))
+    for code in range(0x20, 0x7F):
+        lit = chr(code)
+        rx = regex.compile(regex.escape(lit), regex.I | regex.V0)
+        for m in rx.finditer(everything):
+            assert casefold_key(m.group()) == lit.lower(), hex(ord(m.group()))
+
+
+def _texts() -> list[str]:
+    sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parents[1]))
+    from benchmarks.workload import generate
+
+    out = [r["text"] for r in generate(400, seed=7)]
+    try:
+        with open(DEV, encoding="utf-8") as fh:
+            out += [json.loads(line)["text"] for line in fh if line.strip()]
+    except OSError:
+        pass
+    return out
+
+
+def _admits_every_match(text: str) -> None:
+    draft = Draft(text)
+    for p, cond in CONDITIONS:
+        if not draft.admits(cond):
+            assert p.compiled.search(text, timeout=5) is None, p.name
+
+
+def test_no_pattern_that_matches_a_corpus_draft_is_skipped():
+    for text in _texts():
+        _admits_every_match(text)
+
+
+def _fragments() -> list[str]:
+    """Pieces of the patterns' own literals, cased both ways, so many drafts nearly match."""
+    out = {"1", "42", "503-555-0199", "12/03/2020", " ", ".", ",", "#", "@", "\n", "İ", "ſ", "K", "Ｍ"}
+    for _, cond in CONDITIONS:
+        for clause in cond.clauses if cond else ():
+            for s in (*clause.exact, *clause.folded):
+                out |= {s, s.upper(), s.title(), s[:-1], s[1:]}
+    return sorted(out)
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(st.lists(st.one_of(st.sampled_from(_fragments()), st.text(max_size=3)), max_size=14).map("".join))
+def test_no_pattern_that_matches_a_generated_draft_is_skipped(text):
+    _admits_every_match(text)
+
+
+@pytest.mark.parametrize(("source", "flags", "text", "admitted"), [
+    (r"\bmrn\s*(\d+)", regex.I, "MRN 123", True),
+    (r"\bmrn\s*(\d+)", regex.I, "no number here", False),
+    (r"\bmrn\s*(\d+)", regex.I, "mrn only", False),
+    (r"(?:foo|bar)baz", 0, "xbarbaz", True),
+    (r"(?:foo|bar)baz", 0, "BARBAZ", False),
+    (r"(?i:foo)Bar", 0, "FOOBar", True),
+    (r"(?i:foo)Bar", 0, "foobar", False),
+    (r"(?:foo)?bar", 0, "bar", True),
+    (r"x(?=yz)", 0, "xw", False),
+    (r"\bssn\b", regex.I, "ſsn", True),  # the engine matches a long s to s
+])
+def test_table(source, flags, text, admitted):
+    compiled = regex.compile(source, flags | regex.V0)
+    assert Draft(text).admits(condition(compiled)) is admitted
+    if not admitted:
+        assert compiled.search(text) is None
+
+
+@pytest.mark.parametrize("source", [
+    r"(?:mrn){e<=1}",  # fuzzy: a literal need not appear
+    r"[[:alpha:]]mrn",  # a POSIX class Python's parser reads otherwise
+    r"(?f)strasse",  # full case folding: "straße" matches
+    r"(?V1)mrn",
+    r"(?<name>mrn)",  # a group Python's parser does not know
+    r"a+",  # a repeat of at least one: its literal is required
+])
+def test_unsure_sources_get_no_condition_or_a_safe_one(source):
+    cond = condition(regex.compile(source))
+    if source == "a+":
+        assert cond is not None and Draft("a").admits(cond) and not Draft("b").admits(cond)
+    else:
+        assert cond is None
