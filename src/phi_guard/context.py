@@ -16,8 +16,12 @@ import regex
 
 from ._types import HEALTH_LABELS, Candidate, Draft
 
-_SECOND = regex.compile(r"\b(?:you|your|yours|you're|youre|you've|you'll|you'd|ur|u|y'all|yourself)\b", regex.I)
-_THIRD = regex.compile(r"\b(?:he|his|him|himself|she|her|hers|herself|he's|she's|they're)\b", regex.I)
+# curly apostrophes too: normalize.py leaves U+2019 as it is
+_SECOND = regex.compile(
+    r"\b(?:you|your|yours|you['’]re|youre|you['’]ve|you['’]ll|you['’]d|ur|u|y['’]all|yourself)\b",
+    regex.I)
+_THIRD = regex.compile(
+    r"\b(?:he|his|him|himself|she|her|hers|herself|he['’]s|she['’]s|they['’]re)\b", regex.I)
 _ANECDOTE = regex.compile(
     r"\b(?:a|an|one|this|that)\s+(?:(?:\w+|\w+-\w+)\s+){0,3}(?:guy|man|woman|lady|girl|boy|kid|child|"
     r"teen|teenager|patient|mom|dad|mother|father|gentleman|grandma|grandpa|grandmother|grandfather|"
