@@ -28,7 +28,7 @@ from .merge import merge
 from .model import verified_model_path
 from .normalize import Normalized, normalize
 from .parse import Parser
-from .packs import RulePack, builtin_pack, known_words
+from .packs import RulePack, builtin_pack, known_words, opening_words
 from .profile import Profile
 from .records import DEFAULT_MAX_CHARS
 from .redact import redact
@@ -73,9 +73,10 @@ class Linter:
         self._patterns = PatternDetector(self.pack.patterns, self.settings.regex_timeout)
         self._terms = TermDetector(TermIndex(self.pack))
         self._gazetteer = NameGazetteer(self.pack)
-        self._names = NameDetector(self._gazetteer)
+        person = self._gazetteer.first | self._gazetteer.surnames | self._gazetteer.titles
+        self._nlp = Parser(self._presidio.nlp, known_words(self.pack, self.profile), opening_words(self.pack), person)
+        self._names = NameDetector(self._gazetteer, pos=self._nlp.pos)
         self._lookalikes = LookalikeIndex.build(self.profile, self.pack)
-        self._nlp = Parser(self._presidio.nlp, known_words(self.pack, self.profile))
         self._guard_stages()
 
     def _guard_stages(self) -> None:

@@ -237,6 +237,16 @@ _TITLES_AND_CALENDAR = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday".split())
 
 
+def opening_words(pack: RulePack) -> frozenset[str]:
+    """Lower-cased common English and Spanish words: capitalized at a sentence's start, no name."""
+    out: set[str] = set()
+    for name in ("names/english_words", "names/spanish_words"):
+        tl = pack.terms.get(name)
+        if tl is not None:
+            out.update(tl.terms)
+    return frozenset(out)
+
+
 def known_words(pack: RulePack, profile: "object") -> frozenset[str]:
     """Lower-cased words whose capitalized form the lists already decide (for the NER gate)."""
     out: set[str] = set(_TITLES_AND_CALENDAR)

@@ -1,11 +1,20 @@
 """Parse once, as cheaply as detection allows.
 
-The pipeline is configured once, when the Linter is built (never per call): the sentence
-recognizer replaces the dependency parser (phi-guard needs sentences, not dependencies), and the
-NER component, the most expensive, runs only on drafts where it can find something the
-gazetteers and patterns cannot: a capitalized word that no list knows (an unusual name, a
-town, a street). Every draft gets tokens, tags, lemmas and sentences; the Doc is then handed
-to Presidio as its NLP artifacts, so no text is parsed twice.
+The pipeline is configured once, when the Linter is built (never per call). Every draft gets
+tokens, sentences (the small ``senter``, not the dependency parser) and lower-cased lemmas: a
+fraction of a millisecond. The two costly neural steps run only on the sentences where they
+can change a result:
+
+- NER, on a sentence holding a capitalized word that no gazetteer or word list accounts for
+  (an unusual name, a town, a street). A common word capitalized because it opens the
+  sentence ("Join us", "Llame hoy") is accounted for. Those sentences go through the model
+  together, in batches, and their entities are set on the draft's Doc.
+- The tagger (``tok2vec`` + ``tagger``), lazily: ``Parser.pos(doc, i)`` tags the sentence
+  holding token ``i`` the first time a detector asks for a part of speech there. Only the
+  name detector asks, and only about capitalized words the gazetteers leave undecided.
+
+``check`` and ``check_many`` both go through ``Parser.pipe``, so they see the same Doc. The Doc
+is handed to Presidio as its NLP artifacts: no text is parsed twice.
 """
 
 from __future__ import annotations
@@ -14,9 +23,40 @@ from collections.abc import Iterable, Iterator
 
 import regex
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 _CAPITALIZED = regex.compile(r"(?<![\p{L}\p{N}'’@#])\p{Lu}[\p{L}\p{M}'’.-]*")
+# what ends a phrase in a post even where the sentence recognizer sees none: punctuation, a line
+# break, a bullet, an emoji or other symbol
+_BREAK = regex.compile(r"[.!?:;\n\p{So}\p{Sk}•·|]")
+_WORD_BEFORE = regex.compile(r"[#@]?[\p{L}\p{M}\p{N}_'’-]+$")
+
+
+def opens_phrase(text: str, start: int) -> bool:
+    """Does the word at ``start`` open a sentence or a phrase (after a break or a hashtag)?"""
+    i = start
+    while i > 0 and not text[i - 1].isalpha():
+        i -= 1
+        if _BREAK.match(text[i]):
+            return True
+    if i == 0:
+        return True
+    before = _WORD_BEFORE.search(text, max(0, i - 60), i)
+    return before is not None and before.group()[:1] in "#@"  # "... #flushot Remember to ..."
+
+# The model's attribute_ruler maps each fine tag to a coarse one (its single-TAG patterns); the
+# rest of its patterns set morphology, which phi-guard never reads. A dict does the same mapping.
+TAG_TO_POS = {
+    "_SP": "SPACE", ".": "PUNCT", ",": "PUNCT", "-LRB-": "PUNCT", "-RRB-": "PUNCT", "``": "PUNCT",
+    '""': "PUNCT", "''": "PUNCT", ":": "PUNCT", "$": "SYM", "#": "SYM", "AFX": "ADJ", "CC": "CCONJ",
+    "CD": "NUM", "DT": "DET", "EX": "PRON", "FW": "X", "HYPH": "PUNCT", "IN": "ADP", "JJ": "ADJ",
+    "JJR": "ADJ", "JJS": "ADJ", "LS": "X", "MD": "AUX", "NIL": "X", "NN": "NOUN", "NNP": "PROPN",
+    "NNPS": "PROPN", "NNS": "NOUN", "PDT": "DET", "POS": "PART", "PRP": "PRON", "PRP$": "PRON",
+    "RB": "ADV", "RBR": "ADV", "RBS": "ADV", "RP": "ADP", "SYM": "SYM", "TO": "PART", "UH": "INTJ",
+    "VB": "VERB", "VBD": "VERB", "VBG": "VERB", "VBN": "VERB", "VBP": "VERB", "VBZ": "VERB",
+    "WDT": "DET", "WP": "PRON", "WP$": "DET", "WRB": "SCONJ", "ADD": "X", "NFP": "PUNCT", "GW": "X",
+    "XX": "X", "BES": "VERB", "HVS": "VERB",
+}
 
 
 @Language.component("phi_guard_lower_lemma")
@@ -28,45 +68,107 @@ def lower_lemma(doc: Doc) -> Doc:
 
 
 class Parser:
-    """Tokens, tags, lemmas and sentences for every draft; entities where they can matter."""
+    """Tokens, sentences and lemmas for every draft; entities and tags where they can matter."""
 
-    def __init__(self, nlp: Language, known: frozenset[str]) -> None:
-        if "parser" in nlp.pipe_names:
-            nlp.disable_pipe("parser")
-        if "lemmatizer" in nlp.pipe_names:
-            nlp.disable_pipe("lemmatizer")
+    def __init__(self, nlp: Language, known: frozenset[str], openers: frozenset[str] = frozenset(),
+                 person: frozenset[str] = frozenset()) -> None:
+        self._ner = nlp.get_pipe("ner") if "ner" in nlp.pipe_names else None
+        self._tok2vec = nlp.get_pipe("tok2vec") if "tok2vec" in nlp.pipe_names else None
+        self._tagger = nlp.get_pipe("tagger") if "tagger" in nlp.pipe_names else None
+        for name in ("parser", "lemmatizer", "ner", "tok2vec", "tagger", "attribute_ruler"):
+            if name in nlp.pipe_names:
+                nlp.disable_pipe(name)
         if "phi_guard_lower_lemma" not in nlp.pipe_names:
             nlp.add_pipe("phi_guard_lower_lemma", last=True)
         if "senter" in nlp.disabled:
             nlp.enable_pipe("senter")
-        self._ner = nlp.get_pipe("ner") if "ner" in nlp.pipe_names else None
-        if self._ner is not None:
-            nlp.disable_pipe("ner")
         self._nlp = nlp
         self._known = known
+        self._openers = openers
+        self._person = person  # first names, surnames and titles (lower-cased)
 
     @property
     def nlp(self) -> Language:
         return self._nlp
 
+    # ------------------------------------------------------------------ the NER gate
     def needs_ner(self, text: str) -> bool:
-        """Is there a capitalized word that no gazetteer or word list accounts for?"""
+        """Is there a capitalized word, or a run of them, that no gazetteer or word list accounts for?
+
+        ``text`` is one sentence: a common word that opens it is accounted for. A run of two or
+        more capitalized words ("Harlow Springs", "Port Ellery Lutheran") is a name the model
+        must read unless every word of it is a person-name word (the gazetteers read "Jane Ruiz").
+        """
+        run, run_end, run_has_other = 0, -1, False
         for m in _CAPITALIZED.finditer(text):
             word = m.group().rstrip(".'’-").lower()
             if len(word) < 2:
                 continue
-            if word.removesuffix("'s").removesuffix("’s") not in self._known:
+            word = word.removesuffix("'s").removesuffix("’s")
+            if m.start() == run_end + 1 and text[run_end] == " ":
+                run += 1
+            elif word in self._openers and opens_phrase(text, m.start()):
+                run, run_has_other, run_end = 0, False, m.end()  # "Meet Dr. ...", "Last Tuesday"
+                continue
+            else:
+                run, run_has_other = 1, False
+            run_end = m.end()
+            # a heading in capitals ("HEALTH TIP") is common words, no name
+            heading = m.group().isupper() and word in self._openers
+            run_has_other = run_has_other or not (word in self._person or heading)
+            if run >= 2 and run_has_other:
                 return True
+            if word in self._known:
+                continue
+            if word in self._openers and opens_phrase(text, m.start()):
+                continue
+            return True
         return False
 
+    # ------------------------------------------------------------------ parsing
     def __call__(self, text: str) -> Doc:
-        return self._finish(self._nlp(text))
+        return next(self.pipe([text]))
 
     def pipe(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[Doc]:
+        batch: list[Doc] = []
         for doc in self._nlp.pipe(texts, batch_size=batch_size):
-            yield self._finish(doc)
+            batch.append(doc)
+            if len(batch) >= batch_size:
+                yield from self._entities(batch, batch_size)
+                batch = []
+        if batch:
+            yield from self._entities(batch, batch_size)
 
-    def _finish(self, doc: Doc) -> Doc:
-        if self._ner is not None and self.needs_ner(doc.text):
-            doc = self._ner(doc)
-        return doc
+    def _entities(self, docs: list[Doc], batch_size: int) -> list[Doc]:
+        """NER on the gated sentences of ``docs``, in one model batch; entities set per Doc."""
+        if self._ner is None:
+            return docs
+        todo: list[tuple[int, Span]] = []
+        for k, doc in enumerate(docs):
+            for sent in doc.sents:
+                if self.needs_ner(sent.text):
+                    todo.append((k, sent))
+        if not todo:
+            return docs
+        found: dict[int, list[Span]] = {}
+        subs = (sent.as_doc() for _, sent in todo)
+        for (k, sent), sub in zip(todo, self._ner.pipe(subs, batch_size=batch_size)):
+            doc = docs[k]
+            found.setdefault(k, []).extend(
+                Span(doc, sent.start + e.start, sent.start + e.end, label=e.label_) for e in sub.ents)
+        for k, spans in found.items():
+            docs[k].set_ents(spans, default="outside")
+        return docs
+
+    # ------------------------------------------------------------------ lazy tags
+    def pos(self, doc: Doc, i: int) -> str:
+        """The coarse part of speech of ``doc[i]``; tags its sentence the first time it is asked."""
+        tok = doc[i]
+        if tok.tag == 0 and self._tagger is not None and self._tok2vec is not None:
+            sent = tok.sent
+            sub = self._tagger(self._tok2vec(sent.as_doc()))
+            for j, t in enumerate(sub):
+                target = doc[sent.start + j]
+                target.tag_ = t.tag_
+                target.pos_ = TAG_TO_POS.get(t.tag_, "X")
+        return tok.pos_

@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 import regex
@@ -102,8 +102,10 @@ class NameGazetteer:
 class NameDetector:
     name = "names"
 
-    def __init__(self, gazetteer: NameGazetteer) -> None:
+    def __init__(self, gazetteer: NameGazetteer, pos: Callable[[Doc, int], str] | None = None) -> None:
         self._gaz = gazetteer
+        # the part of speech of doc[i]; the Parser's tags a sentence only when asked (parse.py)
+        self._pos = pos or (lambda doc, i: doc[i].pos_)
 
     def detect(self, text: str, doc: Doc, draft: Draft) -> Iterable[Candidate]:
         yield from self._gazetteer_names(text, doc)
@@ -133,21 +135,20 @@ class NameDetector:
                 if gaz.is_plain_first(word):
                     ok = True  # a first name that is no English word is a name wherever it stands
                 else:
-                    pos = tok.pos_
                     cue = bool(_GREETING.search(before))
-                    ok = cue or (not tok.is_sent_start and pos == "PROPN") or (
+                    ok = cue or (
                         i + 1 < n and doc[i + 1].text[:1].isupper() and doc[i + 1].text.lower() in gaz.surnames)
-                    ok = ok or (pos == "PROPN" and i + 1 < n and doc[i + 1].text in ("'s", "’s"))
-                    ok = ok or (pos == "PROPN" and i + 1 < n and doc[i + 1].pos_ in ("VERB", "AUX"))
+                    if not ok and self._pos(doc, i) == "PROPN":
+                        ok = not tok.is_sent_start or (i + 1 < n and (
+                            doc[i + 1].text in ("'s", "’s") or self._pos(doc, i + 1) in ("VERB", "AUX")))
             elif cased:
-                pos = tok.pos_
-                if pos == "PROPN" and low in gaz.surnames and low not in gaz.common \
-                        and low not in gaz.words and not word.isupper():
+                if low in gaz.surnames and low not in gaz.common and low not in gaz.words \
+                        and not word.isupper() and self._pos(doc, i) == "PROPN":
                     ok = True
-                elif pos == "PROPN" and low not in gaz.common and _CUE_BEFORE.search(before):
+                elif low not in gaz.common and _CUE_BEFORE.search(before) and self._pos(doc, i) == "PROPN":
                     ok = True
-                elif pos == "PROPN" and low not in gaz.words and low not in gaz.common and len(word) >= 3 \
-                        and not word.isupper() and _vocative(text, idx, len(word)):
+                elif low not in gaz.words and low not in gaz.common and len(word) >= 3 \
+                        and not word.isupper() and _vocative(text, idx, len(word)) and self._pos(doc, i) == "PROPN":
                     ok = True  # "Ottoline, your results...", "..., Ottoline.": a person addressed by name
                 elif low not in gaz.words and low not in gaz.common and i + 1 < n \
                         and doc[i + 1].text[:1] in "!,." and _NAMING_GREETING.search(before):
@@ -159,7 +160,7 @@ class NameDetector:
                 i += 1
                 continue
             end_tok = i
-            while end_tok + 1 < n and self._surname_like(doc[end_tok + 1]):
+            while end_tok + 1 < n and self._surname_like(doc, end_tok + 1):
                 end_tok += 1
             start, end = idx, doc[end_tok].idx + len(doc[end_tok].text)
             # (an uncased name got here only after a greeting, so `cue` is set)
@@ -167,8 +168,8 @@ class NameDetector:
                             detail=_staff_detail(text, start))
             i = end_tok + 1
 
-    def _surname_like(self, tok) -> bool:  # type: ignore[no-untyped-def]
-        w = tok.text
+    def _surname_like(self, doc: Doc, i: int) -> bool:
+        w = doc[i].text
         if len(w) == 2 and w[0].isupper() and w[1] == ".":
             return True  # a middle initial: "Faina D. Yefremova"
         if len(w) == 1 and w.isupper() and w != "I":
@@ -178,7 +179,7 @@ class NameDetector:
         lw = w.lower()
         if lw in self._gaz.common and lw not in self._gaz.surnames:
             return False
-        return lw in self._gaz.surnames or (tok.pos_ == "PROPN" and lw not in self._gaz.common)
+        return lw in self._gaz.surnames or (lw not in self._gaz.common and self._pos(doc, i) == "PROPN")
 
     def _titled(self, doc: Doc) -> Iterable[Candidate]:
         titles = self._gaz.titles
