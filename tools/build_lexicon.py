@@ -6,7 +6,7 @@ capitalized word no list accounts for. A common word capitalized because it open
 ("Join us", "Remember to", "Llame hoy") is no such word; these lists say which words are common.
 
 Sources (read as files; no package code runs, nothing is downloaded at run time):
-  zxcvbn 4.5.0 (MIT): zxcvbn/frequency_lists.py, english_wikipedia and us_tv_and_film ranks
+  zxcvbn 4.5.0 (MIT): zxcvbn/frequency_lists.py, english_wikipedia, us_tv_and_film and passwords ranks
   Debian wamerican 2020.12.07-2 (SCOWL, permissive): /usr/share/dict/american-english
   Debian wspanish 1.0.30 (public domain): /usr/share/dict/spanish
 
@@ -65,14 +65,16 @@ def main() -> None:
     lists = _frequency_lists(a.zxcvbn)
     american = _dict_words(a.american)
     english = set()
-    for name in ("english_wikipedia", "us_tv_and_film"):
+    # zxcvbn keeps each word in one list only (where it ranks best), so common words such as
+    # "tip" sit in its passwords list; the wamerican check keeps the words among them
+    for name in ("english_wikipedia", "us_tv_and_film", "passwords"):
         for w in lists[name][:ENGLISH_TOP]:
             if _ENGLISH.match(w) and (w in american or "'" in w):
                 english.add(w)
     today = _dt.date.today().isoformat()
     _write(OUT / "english_words.txt", [
         "Common English words (lowercase): a capitalized one opening a sentence needs no NER model.",
-        f"sources: zxcvbn 4.5.0 (MIT) english_wikipedia + us_tv_and_film, top {ENGLISH_TOP} by rank,",
+        f"sources: zxcvbn 4.5.0 (MIT) english_wikipedia + us_tv_and_film + passwords, top {ENGLISH_TOP} by rank,",
         "  kept only if in Debian wamerican 2020.12.07-2 (SCOWL, permissive) or a contraction",
         f"built {today} by tools/build_lexicon.py; do not edit by hand, rebuild",
         "label: none"], english)

@@ -93,6 +93,7 @@ def check_chunk(linter: "Linter", chunk: list[Draft]) -> Iterator[Result]:
         with deadline.budget(linter.settings.draft_timeout * max(1, len(piped))):  # seen by watchdogs
             norms = [normalize(chunk[i].text) for i in piped]
             docs = list(linter._nlp.pipe([n.text for n in norms], batch_size=len(norms) or 1))  # noqa: SLF001
+            linter._prefetch_tags(zip(norms, docs))  # noqa: SLF001
     except Exception:  # noqa: BLE001 - fall back to one draft at a time, each failing alone
         piped, norms, docs = [], [], []
     parsed = {i: (n, doc) for i, n, doc in zip(piped, norms, docs)}

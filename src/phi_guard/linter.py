@@ -11,7 +11,7 @@ import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from . import deadline, guard
 from ._errors import ConfigError, InputError
@@ -74,8 +74,9 @@ class Linter:
         self._terms = TermDetector(TermIndex(self.pack))
         self._gazetteer = NameGazetteer(self.pack)
         person = self._gazetteer.first | self._gazetteer.surnames | self._gazetteer.titles
-        self._nlp = Parser(self._presidio.nlp, known_words(self.pack, self.profile), opening_words(self.pack), person)
-        self._names = NameDetector(self._gazetteer, pos=self._nlp.pos)
+        known = known_words(self.pack, self.profile)
+        self._nlp = Parser(self._presidio.nlp, known, opening_words(self.pack), person)
+        self._names = self._name_detector = NameDetector(self._gazetteer, pos=self._nlp.pos)
         self._lookalikes = LookalikeIndex.build(self.profile, self.pack)
         self._guard_stages()
 
@@ -119,6 +120,18 @@ class Linter:
         doc = guard.stage("parse", lambda: self._nlp(norm.text))
         deadline.checkpoint()
         return norm, doc
+
+    def _prefetch_tags(self, parsed: Iterable[tuple[Normalized, Doc]]) -> None:
+        """Tag, in one model batch, every sentence the name detector will ask about (batch path)."""
+        want: list[tuple[Doc, Span]] = []
+        for norm, doc in parsed:
+            seen: set[int] = set()
+            for i in sorted(self._name_detector.pos_questions(norm.text, doc)):
+                sent = doc[i].sent
+                if doc[i].tag == 0 and sent.start not in seen:
+                    seen.add(sent.start)
+                    want.append((doc, sent))
+        self._nlp.tag(want)
 
     def _from_doc(self, draft: Draft, norm: Normalized, doc: Doc) -> Result:
         """The stages after parsing (the batch path parses with nlp.pipe), fail closed."""

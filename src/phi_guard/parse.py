@@ -113,15 +113,15 @@ class Parser:
             else:
                 run, run_has_other = 1, False
             run_end = m.end()
-            # a heading in capitals ("HEALTH TIP") is common words, no name
+            # capitals for a heading or emphasis ("HEALTH TIP", "FREE") on a common word: no name
             heading = m.group().isupper() and word in self._openers
             run_has_other = run_has_other or not (word in self._person or heading)
             if run >= 2 and run_has_other:
                 return True
             if word in self._known:
                 continue
-            if word in self._openers and opens_phrase(text, m.start()):
-                continue
+            if word in self._openers and (heading or opens_phrase(text, m.start())):
+                continue  # "Join us", "FREE flu shots": a common word, capitalized where it stands
             return True
         return False
 
@@ -164,11 +164,18 @@ class Parser:
     def pos(self, doc: Doc, i: int) -> str:
         """The coarse part of speech of ``doc[i]``; tags its sentence the first time it is asked."""
         tok = doc[i]
-        if tok.tag == 0 and self._tagger is not None and self._tok2vec is not None:
-            sent = tok.sent
-            sub = self._tagger(self._tok2vec(sent.as_doc()))
+        if tok.tag == 0:
+            self.tag([(doc, tok.sent)])
+        return tok.pos_
+
+    def tag(self, sents: list[tuple[Doc, Span]], batch_size: int = 64) -> None:
+        """Tag these sentences (each of its own Doc) in one model batch."""
+        if self._tagger is None or self._tok2vec is None or not sents:
+            return
+        subs = self._tagger.pipe(self._tok2vec.pipe((s.as_doc() for _, s in sents), batch_size=batch_size),
+                                 batch_size=batch_size)
+        for (doc, sent), sub in zip(sents, subs):
             for j, t in enumerate(sub):
                 target = doc[sent.start + j]
                 target.tag_ = t.tag_
                 target.pos_ = TAG_TO_POS.get(t.tag_, "X")
-        return tok.pos_

@@ -108,14 +108,30 @@ class NameDetector:
         self._pos = pos or (lambda doc, i: doc[i].pos_)
 
     def detect(self, text: str, doc: Doc, draft: Draft) -> Iterable[Candidate]:
-        yield from self._gazetteer_names(text, doc)
+        yield from self._gazetteer_names(text, doc, self._pos)
         yield from self._titled(doc)
         yield from self._hashtag_names(text)
         if draft.in_reply_to is not None and draft.in_reply_to.author:
             yield from addressee_mentions(text, draft.in_reply_to.author, self._gaz)
         yield from initials_near_greeting(text)
 
-    def _gazetteer_names(self, text: str, doc: Doc) -> Iterable[Candidate]:
+    def pos_questions(self, text: str, doc: Doc) -> set[int]:
+        """The tokens whose part of speech detection may ask about (answering "PROPN" to all).
+
+        The batch path tags those tokens' sentences in one model batch before detection; a
+        question this misses is still answered, lazily, by the Parser.
+        """
+        asked: set[int] = set()
+
+        def record(_doc: Doc, i: int) -> str:
+            asked.add(i)
+            return "PROPN"
+
+        for _ in self._gazetteer_names(text, doc, record):
+            pass
+        return asked
+
+    def _gazetteer_names(self, text: str, doc: Doc, pos: Callable[[Doc, int], str]) -> Iterable[Candidate]:
         gaz = self._gaz
         i = 0
         n = len(doc)
@@ -138,17 +154,17 @@ class NameDetector:
                     cue = bool(_GREETING.search(before))
                     ok = cue or (
                         i + 1 < n and doc[i + 1].text[:1].isupper() and doc[i + 1].text.lower() in gaz.surnames)
-                    if not ok and self._pos(doc, i) == "PROPN":
+                    if not ok and pos(doc, i) == "PROPN":
                         ok = not tok.is_sent_start or (i + 1 < n and (
-                            doc[i + 1].text in ("'s", "’s") or self._pos(doc, i + 1) in ("VERB", "AUX")))
+                            doc[i + 1].text in ("'s", "’s") or pos(doc, i + 1) in ("VERB", "AUX")))
             elif cased:
                 if low in gaz.surnames and low not in gaz.common and low not in gaz.words \
-                        and not word.isupper() and self._pos(doc, i) == "PROPN":
+                        and not word.isupper() and pos(doc, i) == "PROPN":
                     ok = True
-                elif low not in gaz.common and _CUE_BEFORE.search(before) and self._pos(doc, i) == "PROPN":
+                elif low not in gaz.common and _CUE_BEFORE.search(before) and pos(doc, i) == "PROPN":
                     ok = True
                 elif low not in gaz.words and low not in gaz.common and len(word) >= 3 \
-                        and not word.isupper() and _vocative(text, idx, len(word)) and self._pos(doc, i) == "PROPN":
+                        and not word.isupper() and _vocative(text, idx, len(word)) and pos(doc, i) == "PROPN":
                     ok = True  # "Ottoline, your results...", "..., Ottoline.": a person addressed by name
                 elif low not in gaz.words and low not in gaz.common and i + 1 < n \
                         and doc[i + 1].text[:1] in "!,." and _NAMING_GREETING.search(before):
@@ -160,7 +176,7 @@ class NameDetector:
                 i += 1
                 continue
             end_tok = i
-            while end_tok + 1 < n and self._surname_like(doc, end_tok + 1):
+            while end_tok + 1 < n and self._surname_like(doc, end_tok + 1, pos):
                 end_tok += 1
             start, end = idx, doc[end_tok].idx + len(doc[end_tok].text)
             # (an uncased name got here only after a greeting, so `cue` is set)
@@ -168,7 +184,7 @@ class NameDetector:
                             detail=_staff_detail(text, start))
             i = end_tok + 1
 
-    def _surname_like(self, doc: Doc, i: int) -> bool:
+    def _surname_like(self, doc: Doc, i: int, pos: Callable[[Doc, int], str]) -> bool:
         w = doc[i].text
         if len(w) == 2 and w[0].isupper() and w[1] == ".":
             return True  # a middle initial: "Faina D. Yefremova"
@@ -179,7 +195,7 @@ class NameDetector:
         lw = w.lower()
         if lw in self._gaz.common and lw not in self._gaz.surnames:
             return False
-        return lw in self._gaz.surnames or (lw not in self._gaz.common and self._pos(doc, i) == "PROPN")
+        return lw in self._gaz.surnames or (lw not in self._gaz.common and pos(doc, i) == "PROPN")
 
     def _titled(self, doc: Doc) -> Iterable[Candidate]:
         titles = self._gaz.titles

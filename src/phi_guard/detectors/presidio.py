@@ -65,6 +65,36 @@ _NOT_A_DATE = regex.compile(
 )
 
 
+def possible_entities(text: str, has_ents: bool) -> list[str]:
+    """The entity types some recognizer above could find in ``text``: necessary conditions only.
+
+    Each condition is what every pattern of that recognizer needs to match (Presidio's own
+    regexes and phonenumbers' matcher), so asking only for these types changes no result:
+    dates, phones, SSNs, cards and IBANs need digits (a phone at least 5, an SSN 9, a card 12),
+    an e-mail an "@", a URL a ".", an IP address digits and a "." or a ":". The model's types
+    need an entity on the Doc. ``str.isdigit`` counts more characters than ``\\d`` matches.
+    """
+    out = ["LOCATION", "PERSON"] if has_ents else []
+    digits = sum(map(str.isdigit, text))
+    if has_ents or digits:
+        out.append("DATE_TIME")
+    if digits >= 2:
+        out.append("IBAN_CODE")
+    if digits >= 5:
+        out.append("PHONE_NUMBER")
+    if digits >= 9:
+        out.append("US_SSN")
+    if digits >= 12:
+        out.append("CREDIT_CARD")
+    if "@" in text:
+        out.append("EMAIL_ADDRESS")
+    if "." in text:
+        out.append("URL")
+    if ":" in text or (digits and "." in text):
+        out.append("IP_ADDRESS")
+    return sorted(out)
+
+
 class OfflineEmailRecognizer(EmailRecognizer):
     """Presidio's e-mail recognizer, validating domains against the bundled suffix snapshot."""
 
@@ -112,7 +142,6 @@ class PresidioDetector:
         registry = RecognizerRegistry(recognizers=recognizers, supported_languages=["en"])
         self._analyzer = AnalyzerEngine(registry=registry, nlp_engine=engine,
                                         supported_languages=["en"])
-        self._entities = sorted(ENTITY_LABELS)
 
     @property
     def nlp(self) -> Language:
@@ -122,8 +151,11 @@ class PresidioDetector:
         return self._engine._doc_to_nlp_artifact(doc, "en")  # noqa: SLF001 - the documented seam
 
     def detect(self, text: str, doc: Doc) -> Iterable[Candidate]:
+        entities = possible_entities(text, bool(doc.ents))
+        if not entities:
+            return  # no recognizer could match: Presidio would return nothing
         results: list[RecognizerResult] = self._analyzer.analyze(
-            text=text, language="en", entities=self._entities, nlp_artifacts=self.artifacts(doc),
+            text=text, language="en", entities=entities, nlp_artifacts=self.artifacts(doc),
             score_threshold=0.3,
         )
         for r in results:

@@ -1,0 +1,112 @@
+"""The cheap gates in front of the neural steps (parse.py) and Presidio (detectors/presidio.py).
+
+Each gate may only skip work that cannot change a result, or (the NER gate) work the
+gazetteers and word lists already do; these tables say where each one opens.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from phi_guard import Draft
+from phi_guard.detectors.presidio import ENTITY_LABELS, possible_entities
+from phi_guard.parse import opens_phrase
+
+from conftest import SHARED
+
+
+@pytest.mark.parametrize(("text", "word", "opens"), [
+    ("Remember to floss.", "Remember", True),
+    ("  “Join us Saturday", "Join", True),
+    ("#flushot Remember: it is free", "Remember", True),
+    ("Great news 🎉 Join us", "Join", True),
+    ("Hours:\n- Bring your card", "Bring", True),
+    ("Office update: Bring your card", "Bring", True),
+    ("we said Join us", "Join", False),
+    ("please Bring it", "Bring", False),
+])
+def test_which_words_open_a_phrase(text, word, opens):
+    assert opens_phrase(text, text.index(word)) is opens
+
+
+@pytest.mark.parametrize(("sentence", "needs"), [
+    ("Join us this Saturday for the health fair!", False),          # common words that open
+    ("Remember to book your flu shot.", False),
+    ("HEALTH NEWS: FREE flu shots.", False),                      # capitals on common words
+    ("Thank you, Maria!", False),                                   # first names: the gazetteer's
+    ("Meet Dr. Maria, our new dentist.", False),                    # title + person names
+    ("Meet Dr. Maria Okonkwo-Bright.", True),                       # a surname no list knows
+    ("We loved seeing the Quartermaine family today.", True),       # a word no list knows
+    ("Fun day at Harlow Springs park.", True),                      # a run holding a non-name word
+    ("The team cheered at Little League.", True),
+    ("we said Remember the Alamo", True),                           # mid-sentence: no opener
+])
+def test_the_ner_gate(linter, sentence, needs):
+    assert linter._nlp.needs_ner(sentence) is needs
+
+
+def test_ner_runs_on_gated_sentences_only(linter):
+    doc = linter._nlp("Join us Saturday for our open house. Zebulon Quartermaine moved to Harlow Springs.")
+    first, second = list(doc.sents)
+    assert not [e for e in doc.ents if e.start < first.end]
+    assert [e for e in doc.ents if e.start >= second.start]
+
+
+def test_tags_are_lazy_and_the_batch_tags_what_asking_tags(linter):
+    nlp = linter._nlp
+    text = "Grace is our new hygienist. Our office opens at nine."
+    lazy, batch = nlp(text), nlp(text)
+    assert all(t.tag == 0 for t in lazy)  # nothing tagged until a detector asks
+    assert nlp.pos(lazy, 0) in ("PROPN", "NOUN")
+    first = list(lazy.sents)[0]
+    assert all(t.tag != 0 for t in first) and all(t.tag == 0 for t in list(lazy.sents)[1])
+    nlp.tag([(batch, list(batch.sents)[0])])
+    assert [t.tag_ for t in batch[:first.end]] == [t.tag_ for t in lazy[:first.end]]
+
+
+@pytest.mark.parametrize(("text", "has_ents", "present", "absent"), [
+    ("Thanks for the kind words!", False, [], ["PHONE_NUMBER", "DATE_TIME", "URL", "EMAIL_ADDRESS"]),
+    ("Call 503-555-0100 today", False, ["PHONE_NUMBER", "DATE_TIME", "US_SSN"], ["CREDIT_CARD"]),
+    ("Seen on 3/4", False, ["DATE_TIME", "IBAN_CODE"], ["PHONE_NUMBER"]),
+    ("Write to info@clinic.example", False, ["EMAIL_ADDRESS", "URL"], ["PHONE_NUMBER"]),
+    ("Server at fe80::1", False, ["IP_ADDRESS"], ["URL"]),
+    ("Maria came by", True, ["PERSON", "LOCATION", "DATE_TIME"], ["URL"]),
+])
+def test_possible_entities(text, has_ents, present, absent):
+    got = possible_entities(text, has_ents)
+    assert set(present) <= set(got) and not set(absent) & set(got)
+
+
+def test_the_presidio_prefilter_changes_no_result(linter, dev_corpus_texts):
+    """Asking Presidio only for the possible types gives exactly what asking for all gives."""
+    presidio = linter._presidio._inner  # the detector inside its guard.Stage
+    extra = ["Call (503) 555-0142 or +44 20 7946 0958", "SSN 078-05-1120, card 4111 1111 1111 1111",
+             "IBAN GB82 WEST 1234 5698 7654 32", "visit www.example.org or 192.168.0.1",
+             "mail me at jo@example.com on 12/03/2024", "plain words only, nothing else"]
+    for text in dev_corpus_texts + extra:
+        doc = linter._nlp(text)
+        art = presidio.artifacts(doc)
+        every = presidio._analyzer.analyze(text=text, language="en", entities=sorted(ENTITY_LABELS),
+                                           nlp_artifacts=art, score_threshold=0.3)
+        some = possible_entities(text, bool(doc.ents))
+        gated = presidio._analyzer.analyze(text=text, language="en", entities=some,
+                                           nlp_artifacts=presidio.artifacts(doc), score_threshold=0.3) if some else []
+        key = sorted((r.start, r.end, r.entity_type, round(r.score, 6)) for r in every)
+        assert key == sorted((r.start, r.end, r.entity_type, round(r.score, 6)) for r in gated), "a dev text differs"
+
+
+@pytest.fixture(scope="module")
+def dev_corpus_texts():
+    path = SHARED / "eval" / "dev" / "corpus.jsonl"
+    return [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def test_check_many_matches_check_where_the_gates_open(linter):
+    drafts = [Draft(text=t, id=str(i)) for i, t in enumerate([
+        "Join us Saturday! Zebulon Quartermaine won at Harlow Springs.",
+        "Grace is our new hygienist. Remember to floss.",
+        "HEALTH TIP: Meet Dr. Maria Lopez. Call 503-555-0100.",
+    ])]
+    assert list(linter.check_many(drafts, batch_size=2)) == [linter.check(d) for d in drafts]
