@@ -42,6 +42,11 @@ def test_which_words_open_a_phrase(text, word, opens):
     ("Fun day at Harlow Springs park.", True),                      # a run holding a non-name word
     ("The team cheered at Little League.", True),
     ("we said Remember the Alamo", True),                           # mid-sentence: no opener
+    ("Walk-in flu shots all week.", False),                         # hyphenated common words
+    ("Closed Christmas Day.", False),                               # a run of holiday words
+    ("Open Saturday May 3.", False),
+    ("Visit our Alder Falls office.", False),                       # the profile's own town
+    ("Hola, West Tamsin!", True),                                   # a town no list knows
 ])
 def test_the_ner_gate(linter, sentence, needs):
     assert linter._nlp.needs_ner(sentence) is needs
@@ -110,3 +115,10 @@ def test_check_many_matches_check_where_the_gates_open(linter):
         "HEALTH TIP: Meet Dr. Maria Lopez. Call 503-555-0100.",
     ])]
     assert list(linter.check_many(drafts, batch_size=2)) == [linter.check(d) for d in drafts]
+
+
+def test_the_profile_towns_are_locations_without_the_model(linter):
+    text = "Walk-in flu shots at our Alder Falls office."
+    result = linter.check(Draft(text=text))
+    assert any(text[f.start:f.end] == "Alder Falls" and f.label == "LOCATION" for f in result.findings)
+    assert not linter._nlp(text).ents  # the NER model did not run on it

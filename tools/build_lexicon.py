@@ -6,7 +6,7 @@ capitalized word no list accounts for. A common word capitalized because it open
 ("Join us", "Remember to", "Llame hoy") is no such word; these lists say which words are common.
 
 Sources (read as files; no package code runs, nothing is downloaded at run time):
-  zxcvbn 4.5.0 (MIT): zxcvbn/frequency_lists.py, english_wikipedia, us_tv_and_film and passwords ranks
+  zxcvbn 4.5.0 (MIT): zxcvbn/frequency_lists.py, english_wikipedia and us_tv_and_film ranks
   Debian wamerican 2020.12.07-2 (SCOWL, permissive): /usr/share/dict/american-english
   Debian wspanish 1.0.30 (public domain): /usr/share/dict/spanish
 
@@ -28,7 +28,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "rules" / "core" / "names"
 ENGLISH_TOP = 20_000  # zxcvbn rank, best of the two English lists
-_ENGLISH = re.compile(r"^[a-z]+(?:'[a-z]+)?$")
+# words of posts that no list above has
+HAND_ENGLISH = ("rsvp", "faq", "faqs", "asap", "fyi", "diy", "bogo", "btw", "omg", "lol", "tbt", "ps",
+                "walk-in", "walk-ins", "check-in", "check-up", "follow-up", "drive-thru", "sign-up")
+_ENGLISH = re.compile(r"^[a-z]+(?:['-][a-z]+)?$")
 _SPANISH = re.compile(r"^[a-záéíóúüñ]{2,14}$")
 
 
@@ -64,18 +67,17 @@ def main() -> None:
     a = p.parse_args()
     lists = _frequency_lists(a.zxcvbn)
     american = _dict_words(a.american)
-    english = set()
-    # zxcvbn keeps each word in one list only (where it ranks best), so common words such as
-    # "tip" sit in its passwords list; the wamerican check keeps the words among them
-    for name in ("english_wikipedia", "us_tv_and_film", "passwords"):
-        for w in lists[name][:ENGLISH_TOP]:
-            if _ENGLISH.match(w) and (w in american or "'" in w):
-                english.add(w)
+    # every lowercase wamerican entry is an English word (its names are capitalized), with the
+    # contractions it lists ("they've"); zxcvbn adds the common words SCOWL lacks ("email")
+    english = {w for w in american if _ENGLISH.match(w)} | set(HAND_ENGLISH)
+    for name in ("english_wikipedia", "us_tv_and_film"):
+        english.update(w for w in lists[name][:ENGLISH_TOP] if _ENGLISH.match(w) and len(w) > 2)
     today = _dt.date.today().isoformat()
     _write(OUT / "english_words.txt", [
-        "Common English words (lowercase): a capitalized one opening a sentence needs no NER model.",
-        f"sources: zxcvbn 4.5.0 (MIT) english_wikipedia + us_tv_and_film + passwords, top {ENGLISH_TOP} by rank,",
-        "  kept only if in Debian wamerican 2020.12.07-2 (SCOWL, permissive) or a contraction",
+        "English words (lowercase): a capitalized one opening a sentence needs no NER model.",
+        "sources: the lowercase entries of Debian wamerican 2020.12.07-2 (SCOWL, permissive), with its",
+        f"  contractions; zxcvbn 4.5.0 (MIT) english_wikipedia + us_tv_and_film, top {ENGLISH_TOP} by rank;",
+        "  a hand list in tools/build_lexicon.py (rsvp, faq, walk-in, ...)",
         f"built {today} by tools/build_lexicon.py; do not edit by hand, rebuild",
         "label: none"], english)
     spanish = {w for w in _dict_words(a.spanish) if _SPANISH.match(w)}

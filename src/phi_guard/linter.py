@@ -23,12 +23,12 @@ from .detectors.patterns import PatternDetector
 from .detectors.presidio import PresidioDetector, load_engine
 from .detectors.terms import TermDetector, TermIndex
 from .logs import watch_presidio
-from .lookalikes import LookalikeIndex, mark
+from .lookalikes import LookalikeIndex, mark, profile_places, profile_words
 from .merge import merge
 from .model import verified_model_path
 from .normalize import Normalized, normalize
 from .parse import Parser
-from .packs import RulePack, builtin_pack, known_words, opening_words
+from .packs import RulePack, builtin_pack, calendar_words, known_words, opening_words
 from .profile import Profile
 from .records import DEFAULT_MAX_CHARS
 from .redact import redact
@@ -73,7 +73,11 @@ class Linter:
         self._patterns = PatternDetector(self.pack.patterns, self.settings.regex_timeout)
         self._terms = TermDetector(TermIndex(self.pack))
         self._gazetteer = NameGazetteer(self.pack)
-        person = self._gazetteer.first | self._gazetteer.surnames | self._gazetteer.titles
+        # words a run of capitalized words may hold and still need no model: person names, the
+        # practice's own names, places and staff (profile_places() reads the places), and days,
+        # months and holidays ("Christmas Day", "Saturday May 3")
+        person = self._gazetteer.first | self._gazetteer.surnames | self._gazetteer.titles \
+            | profile_words(self.profile) | calendar_words(self.pack)
         known = known_words(self.pack, self.profile)
         self._nlp = Parser(self._presidio.nlp, known, opening_words(self.pack), person)
         self._names = self._name_detector = NameDetector(self._gazetteer, pos=self._nlp.pos)
@@ -144,6 +148,7 @@ class Linter:
         cands.extend(self._terms.detect(text))
         cands.extend(self._names.detect(text, doc, draft))
         cands.extend(place_entities(text, doc))
+        cands.extend(profile_places(text, self._lookalikes))
         cands = filter_names(_drop_placeholders(cands, text), text, self._gazetteer)
         merged = merge(mark(cands, text, self._lookalikes))
         author = draft.in_reply_to.author if draft.in_reply_to is not None else None

@@ -112,6 +112,25 @@ class LookalikeIndex:
         return out
 
 
+def profile_words(profile: Profile) -> frozenset[str]:
+    """Lower-cased words of the practice's names, places and staff names."""
+    phrases = [*profile.practice_names, *profile.places, *(f for p in profile.staff for f in _person_forms(p))]
+    return frozenset(w.lower().strip(".,") for phrase in phrases for w in phrase.split())
+
+
+def profile_places(text: str, index: LookalikeIndex) -> Iterable[Candidate]:
+    """The practice's own towns, capitalized, as LOCATION (mark() then says whether they count).
+
+    The NER model would find them too; reading them from the profile spares running it where
+    they are the only capitalized run of a sentence.
+    """
+    if index.places is None:
+        return
+    for m in index.places.finditer(text):
+        if m.group()[:1].isupper():
+            yield Candidate(m.start(), m.end(), "LOCATION", 0.85, "profile:place")
+
+
 def _person_forms(p: Person) -> list[str]:
     forms = [p.name, p.bare_name, *p.aliases]
     if p.surname:

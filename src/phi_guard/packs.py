@@ -231,10 +231,11 @@ def builtin_pack() -> RulePack:
     return load_pack(builtin_pack_dir())
 
 
-_TITLES_AND_CALENDAR = frozenset(
-    "dr mr mrs ms mx miss i i'm i've i'll i'd ok okay we our you your the a an and or but so if "
+_CALENDAR = frozenset(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday".split())
+_TITLES_AND_CALENDAR = frozenset(
+    "dr mr mrs ms mx miss i i'm i've i'll i'd ok okay we our you your the a an and or but so if".split()) | _CALENDAR
 
 
 def opening_words(pack: RulePack) -> frozenset[str]:
@@ -244,6 +245,15 @@ def opening_words(pack: RulePack) -> frozenset[str]:
         tl = pack.terms.get(name)
         if tl is not None:
             out.update(tl.terms)
+    return frozenset(out)
+
+
+def calendar_words(pack: RulePack) -> frozenset[str]:
+    """Lower-cased words of weekdays, months and holidays ("memorial", "day", "christmas")."""
+    out = set(_CALENDAR)
+    tl = pack.terms.get("lookalikes/holidays")
+    for term in tl.terms if tl is not None else ():
+        out.update(w.lower().strip(".,'’") for w in term.split())
     return frozenset(out)
 
 

@@ -97,7 +97,8 @@ class Parser:
 
         ``text`` is one sentence: a common word that opens it is accounted for. A run of two or
         more capitalized words ("Harlow Springs", "Port Ellery Lutheran") is a name the model
-        must read unless every word of it is a person-name word (the gazetteers read "Jane Ruiz").
+        must read unless every word of it is a person-name word (the gazetteers read "Jane Ruiz")
+        or a word the lists decide ("Christmas Day").
         """
         run, run_end, run_has_other = 0, -1, False
         for m in _CAPITALIZED.finditer(text):
@@ -107,23 +108,27 @@ class Parser:
             word = word.removesuffix("'s").removesuffix("’s")
             if m.start() == run_end + 1 and text[run_end] == " ":
                 run += 1
-            elif word in self._openers and opens_phrase(text, m.start()):
+            elif self._common(word) and opens_phrase(text, m.start()):
                 run, run_has_other, run_end = 0, False, m.end()  # "Meet Dr. ...", "Last Tuesday"
                 continue
             else:
                 run, run_has_other = 1, False
             run_end = m.end()
             # capitals for a heading or emphasis ("HEALTH TIP", "FREE") on a common word: no name
-            heading = m.group().isupper() and word in self._openers
+            heading = m.group().isupper() and self._common(word)
             run_has_other = run_has_other or not (word in self._person or heading)
             if run >= 2 and run_has_other:
                 return True
             if word in self._known:
                 continue
-            if word in self._openers and (heading or opens_phrase(text, m.start())):
+            if self._common(word) and (heading or opens_phrase(text, m.start())):
                 continue  # "Join us", "FREE flu shots": a common word, capitalized where it stands
             return True
         return False
+
+    def _common(self, word: str) -> bool:
+        """A common English or Spanish word; a hyphenated one when each part is ("Walk-in")."""
+        return word in self._openers or ("-" in word and all(p in self._openers for p in word.split("-") if p))
 
     # ------------------------------------------------------------------ parsing
     def __call__(self, text: str) -> Doc:
