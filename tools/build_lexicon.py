@@ -31,6 +31,18 @@ ENGLISH_TOP = 20_000  # zxcvbn rank, best of the two English lists
 # words of posts that no list above has
 HAND_ENGLISH = ("rsvp", "faq", "faqs", "asap", "fyi", "diy", "bogo", "btw", "omg", "lol", "tbt", "ps",
                 "walk-in", "walk-ins", "check-in", "check-up", "follow-up", "drive-thru", "sign-up")
+# Spanish forms wspanish lacks (it lists no conjugations): what practices write in Spanish posts
+HAND_SPANISH = (
+    "llame", "llámenos", "llámanos", "llamar", "visite", "visítenos", "visítanos", "reserve", "reserva",
+    "haga", "hágase", "pida", "traiga", "venga", "vengan", "recuerde", "recuerda", "consulte",
+    "pregunte", "programe", "agende", "únase", "acompáñenos", "cepillarse", "cepíllese", "lávese",
+    "lavarse", "vacúnese", "vacunarse", "protéjase", "proteja", "evite", "use", "tome", "tomar", "beba",
+    "coma", "duerma", "descanse", "mantenga", "lleve", "felicidades", "gracias", "muchas", "muchos",
+    "hablamos", "estamos", "tenemos", "ofrecemos", "atendemos", "aceptamos", "abrimos", "cerramos",
+    "bienvenidos", "bienvenidas", "bienvenido", "bienvenida", "hola", "buenos", "buenas", "feliz",
+    "felices", "consejo", "consejos", "horario", "horarios", "abierto", "abiertos", "cerrado",
+    "cerrados", "citas", "clínica", "salud", "familiar", "español", "inglés", "sí",
+)
 _ENGLISH = re.compile(r"^[a-z]+(?:['-][a-z]+)?$")
 _SPANISH = re.compile(r"^[a-záéíóúüñ]{2,14}$")
 
@@ -80,10 +92,11 @@ def main() -> None:
         "  a hand list in tools/build_lexicon.py (rsvp, faq, walk-in, ...)",
         f"built {today} by tools/build_lexicon.py; do not edit by hand, rebuild",
         "label: none"], english)
-    spanish = {w for w in _dict_words(a.spanish) if _SPANISH.match(w)}
+    spanish = {w for w in _dict_words(a.spanish) if _SPANISH.match(w)} | set(HAND_SPANISH)
     _write(OUT / "spanish_words.txt", [
         "Spanish words (lowercase): a capitalized one opening a sentence needs no NER model.",
-        "source: Debian wspanish 1.0.30 (public domain), lowercase entries of 2-14 letters",
+        "sources: Debian wspanish 1.0.30 (public domain), lowercase entries of 2-14 letters; a hand",
+        "  list in tools/build_lexicon.py of verb forms and words of practice posts (llame, visítenos)",
         f"built {today} by tools/build_lexicon.py; do not edit by hand, rebuild",
         "label: none"], spanish)
 

@@ -233,7 +233,10 @@ def builtin_pack() -> RulePack:
 
 _CALENDAR = frozenset(
     "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday".split())
+    "jan feb mar apr jun jul aug sep sept oct nov dec "
+    "monday tuesday wednesday thursday friday saturday sunday "
+    "mondays tuesdays wednesdays thursdays fridays saturdays sundays "
+    "mon tue tues wed thu thur thurs fri sat sun weekday weekdays weekend weekends".split())
 _TITLES_AND_CALENDAR = frozenset(
     "dr mr mrs ms mx miss i i'm i've i'll i'd ok okay we our you your the a an and or but so if".split()) | _CALENDAR
 

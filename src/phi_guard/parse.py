@@ -119,8 +119,8 @@ class Parser:
             run_has_other = run_has_other or not (word in self._person or heading)
             if run >= 2 and run_has_other:
                 return True
-            if word in self._known:
-                continue
+            if word in self._known or ("-" in word and all(p in self._known for p in word.split("-") if p)):
+                continue  # "Mon-Fri" too
             if self._common(word) and (heading or opens_phrase(text, m.start())):
                 continue  # "Join us", "FREE flu shots": a common word, capitalized where it stands
             return True
