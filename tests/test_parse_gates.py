@@ -59,16 +59,29 @@ def test_ner_runs_on_gated_sentences_only(linter):
     assert [e for e in doc.ents if e.start >= second.start]
 
 
-def test_tags_are_lazy_and_the_batch_tags_what_asking_tags(linter):
+def test_tags_are_lazy(linter):
     nlp = linter._nlp
-    text = "Grace is our new hygienist. Our office opens at nine."
-    lazy, batch = nlp(text), nlp(text)
-    assert all(t.tag == 0 for t in lazy)  # nothing tagged until a detector asks
-    assert nlp.pos(lazy, 0) in ("PROPN", "NOUN")
-    first = list(lazy.sents)[0]
-    assert all(t.tag != 0 for t in first) and all(t.tag == 0 for t in list(lazy.sents)[1])
-    nlp.tag([(batch, list(batch.sents)[0])])
-    assert [t.tag_ for t in batch[:first.end]] == [t.tag_ for t in lazy[:first.end]]
+    doc = nlp("Grace is our new hygienist. Our office opens at nine.")
+    assert all(t.tag == 0 for t in doc)  # nothing tagged until a detector asks
+    assert nlp.pos(doc, 0) in ("PROPN", "NOUN")
+    assert doc[0].tag != 0 and all(t.tag == 0 for t in list(doc.sents)[1])
+
+
+@pytest.mark.parametrize("text", [
+    "Grace is our new hygienist and she came in early today with Dr. Ruiz for a long talk about braces.",
+    "Huge thanks to Hope, Will and June from the front desk, who stayed late on Friday for the Lopez family!",
+])
+def test_window_tags_are_the_whole_sentence_tags(linter, text):
+    """Tagging a window around each token gives the tag the whole sentence gives it."""
+    nlp = linter._nlp
+    whole = nlp._tagger(nlp._tok2vec(nlp(text)[:].as_doc()))
+    for i in range(len(whole)):
+        doc = nlp(text)
+        nlp.tag([(doc, i)])
+        assert doc[i].tag_ == whole[i].tag_, i
+    batch = nlp(text)
+    nlp.tag([(batch, i) for i in range(0, len(batch), 3)])
+    assert [t.tag_ for t in batch if t.tag] == [whole[t.i].tag_ for t in batch if t.tag]
 
 
 @pytest.mark.parametrize(("text", "has_ents", "present", "absent"), [

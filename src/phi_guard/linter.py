@@ -11,7 +11,7 @@ import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from . import deadline, guard
 from ._errors import ConfigError, InputError
@@ -19,7 +19,6 @@ from ._types import Candidate, Draft, Finding, Level, Result
 from .detectors.name_filter import filter_names
 from .detectors.names import NameDetector, NameGazetteer, mark_addressee
 from .detectors.places import place_entities
-from .detectors.patterns import PatternDetector
 from .detectors.presidio import PresidioDetector, load_engine
 from .detectors.terms import TermDetector, TermIndex
 from .logs import watch_presidio
@@ -70,7 +69,6 @@ class Linter:
         self.pack = pack or builtin_pack()
         model_dir, self.model_fingerprint = verified_model_path()
         self._presidio = PresidioDetector(load_engine(model_dir))
-        self._patterns = PatternDetector(self.pack.patterns, self.settings.regex_timeout)
         self._terms = TermDetector(TermIndex(self.pack))
         self._gazetteer = NameGazetteer(self.pack)
         # words a run of capitalized words may hold and still need no model: person names, the
@@ -126,16 +124,9 @@ class Linter:
         return norm, doc
 
     def _prefetch_tags(self, parsed: Iterable[tuple[Normalized, Doc]]) -> None:
-        """Tag, in one model batch, every sentence the name detector will ask about (batch path)."""
-        want: list[tuple[Doc, Span]] = []
-        for norm, doc in parsed:
-            seen: set[int] = set()
-            for i in sorted(self._name_detector.pos_questions(norm.text, doc)):
-                sent = doc[i].sent
-                if doc[i].tag == 0 and sent.start not in seen:
-                    seen.add(sent.start)
-                    want.append((doc, sent))
-        self._nlp.tag(want)
+        """Tag, in one model batch, every token the name detector will ask about (batch path)."""
+        self._nlp.tag([(doc, i) for norm, doc in parsed
+                       for i in sorted(self._name_detector.pos_questions(norm.text, doc))])
 
     def _from_doc(self, draft: Draft, norm: Normalized, doc: Doc) -> Result:
         """The stages after parsing (the batch path parses with nlp.pipe), fail closed."""

@@ -23,6 +23,7 @@ from collections.abc import Iterable, Iterator
 
 import regex
 from spacy.language import Language
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span
 
 _CAPITALIZED = regex.compile(r"(?<![\p{L}\p{N}'’@#])\p{Lu}[\p{L}\p{M}'’.-]*")
@@ -62,8 +63,8 @@ TAG_TO_POS = {
 @Language.component("phi_guard_lower_lemma")
 def lower_lemma(doc: Doc) -> Doc:
     """Lemmas as lower-cased words: enough for Presidio's context words, far cheaper than rules."""
-    for tok in doc:
-        tok.lemma_ = tok.lower_
+    if len(doc):
+        doc.from_array([LEMMA], doc.to_array([LOWER]))  # one array copy, no Token objects
     return doc
 
 
@@ -82,6 +83,7 @@ class Parser:
             nlp.add_pipe("phi_guard_lower_lemma", last=True)
         if "senter" in nlp.disabled:
             nlp.enable_pipe("senter")
+        self._field = receptive_field(nlp)
         self._nlp = nlp
         self._known = known
         self._openers = openers
@@ -167,20 +169,61 @@ class Parser:
 
     # ------------------------------------------------------------------ lazy tags
     def pos(self, doc: Doc, i: int) -> str:
-        """The coarse part of speech of ``doc[i]``; tags its sentence the first time it is asked."""
+        """The coarse part of speech of ``doc[i]``; tags around it the first time it is asked."""
         tok = doc[i]
         if tok.tag == 0:
-            self.tag([(doc, tok.sent)])
+            self.tag([(doc, i)])
         return tok.pos_
 
-    def tag(self, sents: list[tuple[Doc, Span]], batch_size: int = 64) -> None:
-        """Tag these sentences (each of its own Doc) in one model batch."""
-        if self._tagger is None or self._tok2vec is None or not sents:
+    def tag(self, asked: Iterable[tuple[Doc, int]], batch_size: int = 64) -> None:
+        """Tag the tokens asked about, in one model batch, each exactly as its whole sentence would.
+
+        A token's tag depends on the tokens within the tagger's receptive field (``_field`` each
+        side) inside its sentence, so the model runs on that window only, and keeps the tags of
+        the tokens whose whole field the window holds: the asked ones, and their neighbours.
+        """
+        if self._tagger is None or self._tok2vec is None:
             return
-        subs = self._tagger.pipe(self._tok2vec.pipe((s.as_doc() for _, s in sents), batch_size=batch_size),
-                                 batch_size=batch_size)
-        for (doc, sent), sub in zip(sents, subs):
-            for j, t in enumerate(sub):
-                target = doc[sent.start + j]
-                target.tag_ = t.tag_
-                target.pos_ = TAG_TO_POS.get(t.tag_, "X")
+        field = self._field
+        spans: dict[tuple[int, int], list[int]] = {}  # (doc, sentence start) -> [a, b, a, b, ...]
+        docs: dict[int, Doc] = {}
+        sents: dict[tuple[int, int], Span] = {}
+        for doc, i in asked:
+            if doc[i].tag != 0:
+                continue
+            sent = doc[i].sent
+            key = (id(doc), sent.start)
+            docs[id(doc)], sents[key] = doc, sent
+            a, b = (sent.start, sent.end) if field is None else (max(sent.start, i - field), min(sent.end, i + field + 1))
+            spans.setdefault(key, []).append((a, b))  # type: ignore[arg-type]
+        windows: list[tuple[Doc, Span, int, int]] = []
+        for key, ivs in spans.items():
+            merged: list[list[int]] = []
+            for a, b in sorted(ivs):  # type: ignore[misc]
+                if merged and a <= merged[-1][1]:
+                    merged[-1][1] = max(merged[-1][1], b)
+                else:
+                    merged.append([a, b])
+            windows.extend((docs[key[0]], sents[key], a, b) for a, b in merged)
+        if not windows:
+            return
+        subs = self._tagger.pipe(self._tok2vec.pipe((doc[a:b].as_doc() for doc, _, a, b in windows),
+                                                    batch_size=batch_size), batch_size=batch_size)
+        for (doc, sent, a, b), sub in zip(windows, subs):
+            for j in range(a, b):
+                whole = field is None or ((j - field >= a or a == sent.start) and (j + field < b or b == sent.end))
+                if whole:
+                    target, t = doc[j], sub[j - a]
+                    target.tag_ = t.tag_
+                    target.pos_ = TAG_TO_POS.get(t.tag_, "X")
+
+
+def receptive_field(nlp: Language) -> int | None:
+    """Tokens each side that one token's tag depends on (depth x window of the tok2vec encoder)."""
+    try:
+        encode = nlp.config["components"]["tok2vec"]["model"]["encode"]
+        if encode["@architectures"] != "spacy.MaxoutWindowEncoder.v2":
+            return None
+        return int(encode["depth"]) * int(encode["window_size"])
+    except (KeyError, TypeError, ValueError):
+        return None  # unknown architecture: tag whole sentences
