@@ -26,6 +26,16 @@ def cues(linter, text: str) -> list[str]:
 
 # (family, fires, minimal pair that stays quiet)
 PAIRS = [
+    ("see-you-again", "We look forward to seeing you again soon!",
+     "We look forward to meeting you soon!"),
+    ("experience-with-us", "Sorry your experience with our billing team was frustrating.",
+     "Sorry to hear about your concerns with billing in general."),
+    ("could-not-fit-in", "Sorry we couldn't fit you in sooner.",
+     "We can get you in today, just call us."),
+    ("call-about-results", "We'll have the nurse call you about the results.",
+     "We'll have the nurse call you back about your question."),
+    ("ran-late", "We apologize that Dr. Lee ran late for you.",
+     "We apologize that the parking lot is under construction."),
     ("follow-up", "Let's get your follow-up on the books.",
      "Let's get a coffee on the books."),
     ("stay", "We're sorry your stay on the third floor was noisy.",
