@@ -2,30 +2,19 @@
 
 ``reference`` below is the per-character normalization as it was written first (every character
 tested, every cluster NFKC-normalized, every word looked at for look-alikes); the fast path must
-give the same text and the same offset map on any input.
+give the same text and the same offset map on any input. It shares the per-cluster and per-word
+steps with normalize.py (both paths use them); what it keeps of its own is the walk over every
+character, which the fast path replaces.
 """
 
 from __future__ import annotations
-
-import unicodedata
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from phi_guard.normalize import _HOMOGLYPHS, Normalized, normalize
-
-_DROP_EXTRA = frozenset("\u034f\u115f\u1160\u3164\uffa0\u2800\u180e")
-
-
-def _invisible(ch: str) -> bool:
-    cp = ord(ch)
-    return ch in _DROP_EXTRA or 0xFE00 <= cp <= 0xFE0F or 0xE0100 <= cp <= 0xE01EF \
-        or unicodedata.category(ch) == "Cf"
-
-
-def _is_mark(ch: str) -> bool:
-    return unicodedata.category(ch) in ("Mn", "Me", "Mc")
+from phi_guard.normalize import (_HOMOGLYPHS, Normalized, _cluster_text, _fold_homoglyphs,
+                                 _invisible, _is_mark, normalize)
 
 
 def _clusters(text: str) -> list[tuple[int, int]]:
@@ -45,32 +34,6 @@ def _clusters(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _cluster_text(text: str, start: int, end: int) -> str:
-    raw = "".join(ch for ch in text[start:end] if not _invisible(ch))
-    norm = unicodedata.normalize("NFKC", raw) if not raw.isascii() else raw
-    if norm and norm[0].isascii() and norm[0].isalpha():
-        norm = norm[0] + "".join(ch for ch in norm[1:] if not _is_mark(ch))
-    return norm
-
-
-def _fold(chars: list[str]) -> None:
-    letters = [c for c in chars if c.isalpha()]
-    mostly_latin = sum(c.isascii() for c in letters) * 2 > len(letters)
-    i, n = 0, len(chars)
-    while i < n:
-        if not chars[i].isalpha():
-            i += 1
-            continue
-        j = i
-        while j < n and chars[j].isalpha():
-            j += 1
-        word = chars[i:j]
-        if all(c.isascii() or c in _HOMOGLYPHS for c in word) \
-                and (any(c.isascii() for c in word) or mostly_latin):
-            chars[i:j] = [_HOMOGLYPHS.get(c, c) for c in word]
-        i = j
-
-
 def reference(text: str) -> Normalized:
     if text.isascii():
         return Normalized(text, None)
@@ -80,7 +43,7 @@ def reference(text: str) -> Normalized:
             chars.append(ch)
             starts.append(start)
             ends.append(end)
-    _fold(chars)
+    _fold_homoglyphs(chars)
     out = "".join(chars)
     if out == text:
         return Normalized(text, None)

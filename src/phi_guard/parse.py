@@ -121,7 +121,7 @@ class Parser:
             run_has_other = run_has_other or not (word in self._person or heading)
             if run >= 2 and run_has_other:
                 return True
-            if word in self._known or ("-" in word and all(p in self._known for p in word.split("-") if p)):
+            if _listed(word, self._known):
                 continue  # "Mon-Fri" too
             if self._common(word) and (heading or opens_phrase(text, m.start())):
                 continue  # "Join us", "FREE flu shots": a common word, capitalized where it stands
@@ -130,7 +130,7 @@ class Parser:
 
     def _common(self, word: str) -> bool:
         """A common English or Spanish word; a hyphenated one when each part is ("Walk-in")."""
-        return word in self._openers or ("-" in word and all(p in self._openers for p in word.split("-") if p))
+        return _listed(word, self._openers)
 
     # ------------------------------------------------------------------ parsing
     def __call__(self, text: str) -> Doc:
@@ -185,37 +185,40 @@ class Parser:
         if self._tagger is None or self._tok2vec is None:
             return
         field = self._field
-        spans: dict[tuple[int, int], list[int]] = {}  # (doc, sentence start) -> [a, b, a, b, ...]
-        docs: dict[int, Doc] = {}
-        sents: dict[tuple[int, int], Span] = {}
+        # (doc, sentence start) -> the doc, the sentence and the windows asked for in it
+        by_sent: dict[tuple[int, int], tuple[Doc, Span, list[tuple[int, int]]]] = {}
         for doc, i in asked:
             if doc[i].tag != 0:
                 continue
             sent = doc[i].sent
-            key = (id(doc), sent.start)
-            docs[id(doc)], sents[key] = doc, sent
-            a, b = (sent.start, sent.end) if field is None else (max(sent.start, i - field), min(sent.end, i + field + 1))
-            spans.setdefault(key, []).append((a, b))  # type: ignore[arg-type]
+            a, b = sent.start, sent.end
+            if field is not None:
+                a, b = max(a, i - field), min(b, i + field + 1)
+            by_sent.setdefault((id(doc), sent.start), (doc, sent, []))[2].append((a, b))
         windows: list[tuple[Doc, Span, int, int]] = []
-        for key, ivs in spans.items():
+        for doc, sent, ivs in by_sent.values():
             merged: list[list[int]] = []
-            for a, b in sorted(ivs):  # type: ignore[misc]
+            for a, b in sorted(ivs):
                 if merged and a <= merged[-1][1]:
                     merged[-1][1] = max(merged[-1][1], b)
                 else:
                     merged.append([a, b])
-            windows.extend((docs[key[0]], sents[key], a, b) for a, b in merged)
+            windows.extend((doc, sent, a, b) for a, b in merged)
         if not windows:
             return
         subs = self._tagger.pipe(self._tok2vec.pipe((doc[a:b].as_doc() for doc, _, a, b in windows),
                                                     batch_size=batch_size), batch_size=batch_size)
         for (doc, sent, a, b), sub in zip(windows, subs):
             for j in range(a, b):
-                whole = field is None or ((j - field >= a or a == sent.start) and (j + field < b or b == sent.end))
-                if whole:
+                if field is None or ((j - field >= a or a == sent.start) and (j + field < b or b == sent.end)):
                     target, t = doc[j], sub[j - a]
                     target.tag_ = t.tag_
                     target.pos_ = TAG_TO_POS.get(t.tag_, "X")
+
+
+def _listed(word: str, words: frozenset[str]) -> bool:
+    """``word`` is in ``words``, or it is hyphenated and each part is ("Mon-Fri", "Walk-in")."""
+    return word in words or ("-" in word and all(p in words for p in word.split("-") if p))
 
 
 def receptive_field(nlp: Language) -> int | None:
