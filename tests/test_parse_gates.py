@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from phi_guard import Draft
 from phi_guard.detectors.presidio import ENTITY_LABELS, possible_entities
@@ -90,6 +92,9 @@ def test_window_tags_are_the_whole_sentence_tags(linter, text):
     ("Seen on 3/4", False, ["DATE_TIME", "IBAN_CODE"], ["PHONE_NUMBER"]),
     ("Write to info@clinic.example", False, ["EMAIL_ADDRESS", "URL"], ["PHONE_NUMBER"]),
     ("Server at fe80::1", False, ["IP_ADDRESS"], ["URL"]),
+    ("Open 9 a.m. to 5 p.m., e.g. Mondays", False, ["DATE_TIME"], ["URL", "IP_ADDRESS", "PHONE_NUMBER"]),
+    ("Since 2019, our 12 staff", False, ["DATE_TIME"], ["PHONE_NUMBER"]),
+    ("Call +43 1 234 56", False, ["PHONE_NUMBER"], ["URL"]),
     ("Maria came by", True, ["PERSON", "LOCATION", "DATE_TIME"], ["URL"]),
 ])
 def test_possible_entities(text, has_ents, present, absent):
@@ -102,7 +107,9 @@ def test_the_presidio_prefilter_changes_no_result(linter, dev_corpus_texts):
     presidio = linter._presidio._inner  # the detector inside its guard.Stage
     extra = ["Call (503) 555-0142 or +44 20 7946 0958", "SSN 078-05-1120, card 4111 1111 1111 1111",
              "IBAN GB82 WEST 1234 5698 7654 32", "visit www.example.org or 192.168.0.1",
-             "mail me at jo@example.com on 12/03/2024", "plain words only, nothing else"]
+             "mail me at jo@example.com on 12/03/2024", "plain words only, nothing else",
+             "+43 1 234 56 call", "open 9 a.m. to 5 p.m., e.g. Mondays", "Dr.Smith at x.co", "1.2.3.4 host",
+             "call +683 4002", "tel 0800 1111", "ring 020 7946 0958", "(503)555-0100x12", "503.555.0100"]
     for text in dev_corpus_texts + extra:
         doc = linter._nlp(text)
         art = presidio.artifacts(doc)
@@ -135,3 +142,48 @@ def test_the_profile_towns_are_locations_without_the_model(linter):
     result = linter.check(Draft(text=text))
     assert any(text[f.start:f.end] == "Alder Falls" and f.label == "LOCATION" for f in result.findings)
     assert not linter._nlp(text).ents  # the NER model did not run on it
+
+
+URLISH = ["https://", "http://x", "www.", "www2.", "smile.example", "clinic.com", "/book?a=1", ".co", ".org",
+          "a.m.", "e.g.", "Dr.Smith", "..", "-", " ", "\n", "(", ")", "<", ">", '"', "'", "x", "K", "\u212a", "0"]
+
+
+def _url_key(results):
+    return sorted((r.start, r.end, r.score, r.entity_type, r.recognition_metadata["recognizer_name"]) for r in results)
+
+
+def _same_urls(text: str) -> None:
+    from presidio_analyzer.predefined_recognizers import UrlRecognizer
+
+    from phi_guard.detectors.presidio import SegmentedUrlRecognizer
+
+    assert _url_key(SegmentedUrlRecognizer().analyze(text, ["URL"])) == _url_key(UrlRecognizer().analyze(text, ["URL"]))
+
+
+@pytest.mark.parametrize("text", [
+    'Book at "https://smile.example/book(now)" or (www.clinic.com) <a.co/b>',
+    "Open 9 a.m. to 5 p.m., e.g. Mondays; Dr.Smith at x..com -a.b.cc 'www2.foo.org/x'",
+    "no links at all",
+])
+def test_the_segmented_url_recognizer_finds_what_presidios_finds(text):
+    _same_urls(text)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(URLISH), max_size=12).map("".join))
+def test_the_segmented_url_recognizer_finds_what_presidios_finds_generated(text):
+    _same_urls(text)
+
+
+PHONEISH = ["+", "+43 ", "1", "20", "555", "0100", "(", ")", "-", ".", " ", "x", "ext. ", "/", "\u2013", "\uff10",
+            "\u0663", "tel:", "a", "\n"]
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(PHONEISH), max_size=16).map("".join))
+def test_no_phone_presidio_finds_is_gated_out(text):
+    from presidio_analyzer.predefined_recognizers import PhoneRecognizer
+
+    found = PhoneRecognizer(supported_regions=("US", "GB")).analyze(text, ["PHONE_NUMBER"], None)
+    if found:
+        assert "PHONE_NUMBER" in possible_entities(text, False)

@@ -102,3 +102,63 @@ def test_unsure_sources_get_no_condition_or_a_safe_one(source):
         assert cond is not None and Draft("a").admits(cond) and not Draft("b").admits(cond)
     else:
         assert cond is None
+
+
+# ---------------------------------------------------------------- alternatives
+from phi_guard.detectors.patterns import PatternDetector, _Alternatives  # noqa: E402
+from phi_guard.detectors.prefilter import alternatives, joined  # noqa: E402
+
+SPLIT = [(p, _Alternatives.of(p)) for p in PATTERNS]
+
+
+def _same_matches_as_the_whole(text: str) -> None:
+    draft = Draft(text)
+    for p, alts in SPLIT:
+        if alts is None:
+            continue
+        whole = [m.span() for m in p.compiled.finditer(text, timeout=5)]
+        some = alts.pattern(draft)
+        assert whole == ([] if some is None else [m.span() for m in some.finditer(text, timeout=5)]), p.name
+
+
+def test_the_pattern_of_the_alternatives_a_corpus_draft_passes_finds_the_same_matches():
+    assert sum(a is not None for _, a in SPLIT) >= 20  # the relationship cues are split
+    for text in _texts():
+        _same_matches_as_the_whole(text)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(st.one_of(st.sampled_from(_fragments()), st.text(max_size=3)), max_size=14).map("".join))
+def test_the_pattern_of_the_alternatives_a_generated_draft_passes_finds_the_same_matches(text):
+    _same_matches_as_the_whole(text)
+
+
+@pytest.mark.parametrize(("source", "flags", "parts"), [
+    (r"ab|cd", 0, ("ab", "cd")),
+    ("(?x) a b # one | not a split\n | c d", 0, (" a b # one | not a split\n ", " c d")),
+    (r"[|]x|(y|z)", 0, ("[|]x", "(y|z)")),
+    (r"\|a|b", 0, (r"\|a", "b")),
+    (r"[]|]a|b", 0, ("[]|]a", "b")),
+    (r"(a)|\1", 0, None),  # a back reference: the alternative alone would mean something else
+    (r"a|(?i)b", 0, None),  # a global flag after the start
+    (r"abc", 0, None),  # one alternative: nothing to split
+    (r"a|b", regex.BESTMATCH, None),
+])
+def test_alternatives_table(source, flags, parts):
+    split = alternatives(regex.compile(source, flags | regex.V0))
+    assert (None if split is None else split[1]) == parts
+
+
+def test_joined_alternatives_keep_verbose_comments_apart():
+    source = "(?x) a # one\n | b # two"
+    prefix, parts = alternatives(regex.compile(source))
+    rx = regex.compile(joined(prefix, (parts[1],), True))
+    assert rx.search("xb") and not rx.search("a")
+
+
+def test_the_detector_gives_what_it_gave_before_splitting():
+    detector = PatternDetector(PATTERNS)
+    whole = PatternDetector(PATTERNS)
+    whole._alternatives = tuple(None for _ in whole._alternatives)
+    for text in _texts()[:300]:
+        assert list(detector.detect(text)) == list(whole.detect(text))

@@ -9,7 +9,7 @@ import regex
 from .._types import Candidate
 from ..packs import PatternDef
 from ..clock import today
-from .prefilter import Condition, Draft, condition
+from .prefilter import Condition, Draft, alternatives, condition, joined
 
 _DIGIT_LABELS = frozenset({"SSN", "MRN", "HEALTH_PLAN_ID", "ACCOUNT_NUMBER", "LICENSE_NUMBER",
                            "VEHICLE_ID", "DEVICE_ID", "PHONE", "FAX", "IP_ADDRESS", "AGE"})
@@ -85,6 +85,46 @@ VALIDATORS: dict[str, Callable[[str], bool]] = {
 }
 
 
+class _Alternatives:
+    """A pattern's top-level alternatives, each with its condition: a draft runs the pattern made
+    of only those it passes (the same matches, prefilter.alternatives() says why), compiled on
+    first need and kept."""
+
+    __slots__ = ("prefix", "parts", "conditions", "flags", "verbose", "_compiled")
+    _CACHE_MAX = 512
+
+    def __init__(self, compiled: regex.Pattern[str], prefix: str, parts: tuple[str, ...]) -> None:
+        self.prefix, self.parts, self.flags = prefix, parts, compiled.flags
+        self.verbose = bool(compiled.flags & regex.X) or "x" in prefix
+        self.conditions = tuple(condition(self._compile((i,))) for i in range(len(parts)))
+        self._compiled: dict[tuple[int, ...], regex.Pattern[str]] = {tuple(range(len(parts))): compiled}
+
+    @classmethod
+    def of(cls, p: PatternDef) -> "_Alternatives | None":
+        split = alternatives(p.compiled) if p.group == 0 else None
+        if split is None:
+            return None
+        try:
+            alts = cls(p.compiled, *split)
+        except regex.error:
+            return None
+        return alts if any(c is not None for c in alts.conditions) else None
+
+    def _compile(self, keep: tuple[int, ...]) -> regex.Pattern[str]:
+        return regex.compile(joined(self.prefix, tuple(self.parts[i] for i in keep), self.verbose), self.flags)
+
+    def pattern(self, draft: Draft) -> regex.Pattern[str] | None:
+        keep = tuple(i for i, c in enumerate(self.conditions) if draft.admits(c))
+        if not keep:
+            return None
+        compiled = self._compiled.get(keep)
+        if compiled is None:
+            if len(self._compiled) >= self._CACHE_MAX:
+                self._compiled.clear()
+            compiled = self._compiled[keep] = self._compile(keep)
+        return compiled
+
+
 class PatternDetector:
     """Every [[pattern]] of the pack, as Candidates."""
 
@@ -96,18 +136,22 @@ class PatternDetector:
         # what every match of each pattern implies (prefilter.py): a pattern whose condition the
         # draft fails cannot match it and is not run
         self._conditions: tuple[Condition | None, ...] = tuple(condition(p.compiled) for p in self._patterns)
+        self._alternatives = tuple(_Alternatives.of(p) for p in self._patterns)
 
     def detect(self, text: str) -> Iterable[Candidate]:
         lowered = text.lower()
         has_digit = any(ch.isdigit() for ch in text)
         draft = Draft(text)
-        for p, cond in zip(self._patterns, self._conditions):
+        for p, cond, alts in zip(self._patterns, self._conditions, self._alternatives):
             if not has_digit and p.label in _DIGIT_LABELS:
                 continue  # every pattern of these labels needs a digit
             if not draft.admits(cond):
                 continue  # no match is possible
+            compiled = p.compiled if alts is None else alts.pattern(draft)
+            if compiled is None:
+                continue  # no alternative can match
             try:
-                matches = list(p.compiled.finditer(text, timeout=self._timeout))
+                matches = list(compiled.finditer(text, timeout=self._timeout))
             except TimeoutError:
                 raise PatternTimeout(p.name) from None
             for m in matches:

@@ -117,6 +117,81 @@ def condition(compiled: regex.Pattern[str]) -> Condition | None:
     return Condition(tuple(_clause(c) for c in best))
 
 
+# flags under which dropping an alternative that cannot match could change which one wins
+_ORDER_FLAGS = regex.POSIX | regex.BESTMATCH | regex.ENHANCEMATCH | regex.REVERSE | regex.FULLCASE | regex.V1
+_LEADING_FLAGS = regex.compile(r"\(\?[a-zA-Z]+\)")
+# numbered or named references, conditionals, branch resets, inline global flags, \Q..\E: an
+# alternative taken alone might not mean what it meant in the whole
+_CROSS_REFERENCE = regex.compile(r"\\(?:\d|g|Q)|\(\?(?:P=|P>|&|\(|\||R\)|\d|[a-zA-Z]+\))")
+
+
+def alternatives(compiled: regex.Pattern[str]) -> tuple[str, tuple[str, ...]] | None:
+    """A pattern ``prefix A|B|C`` as its leading inline flags and its top-level alternatives, or
+    None when it has fewer than two or the split is not sure to keep its meaning.
+
+    Leftmost-first: at each position the engine tries A, then B, then C, and the first that
+    matches wins. An alternative that matches nowhere in a text never wins anywhere, so the
+    pattern made of the other alternatives, in the same order, finds exactly the same matches
+    there (``PatternDetector`` runs only the alternatives whose condition the draft passes).
+    """
+    source = compiled.pattern
+    if not isinstance(source, str) or compiled.flags & _ORDER_FLAGS:
+        return None
+    lead = _LEADING_FLAGS.match(source)
+    prefix = lead.group() if lead else ""
+    body = source[len(prefix):]
+    if set(prefix[2:-1]) - set("aimsux"):
+        return None  # full case, fuzzy or POSIX matching, version 1: not sure
+    if _CROSS_REFERENCE.search(body):
+        return None
+    verbose = bool(compiled.flags & regex.X) or "x" in prefix
+    parts = _top_level_split(body, verbose)
+    return (prefix, parts) if parts is not None and len(parts) > 1 else None
+
+
+def joined(prefix: str, parts: tuple[str, ...], verbose: bool) -> str:
+    """The source of the pattern made of ``parts``, in order (a verbose comment ends at a line)."""
+    return prefix + ("\n|" if verbose else "|").join(parts)
+
+
+def _top_level_split(body: str, verbose: bool) -> tuple[str, ...] | None:
+    parts: list[str] = []
+    depth, start, i, n = 0, 0, 0, len(body)
+    while i < n:
+        ch = body[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":  # a set: up to its first unescaped "]" ("]" right after "[" or "[^" is literal)
+            i += 1
+            if i < n and body[i] == "^":
+                i += 1
+            if i < n and body[i] == "]":
+                i += 1
+            while i < n and body[i] != "]":
+                i += 2 if body[i] == "\\" else 1
+            i += 1
+            continue
+        if verbose and ch == "#":
+            end = body.find("\n", i)
+            i = n if end < 0 else end
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth < 0:
+                return None
+        elif ch == "|" and depth == 0:
+            parts.append(body[start:i])
+            start = i + 1
+        i += 1
+    if depth != 0 or i > n:
+        return None
+    parts.append(body[start:])
+    return tuple(parts)
+
+
 def _clause(items: frozenset[Item]) -> Clause:
     exact = tuple(sorted(s for kind, s in items if kind == "c"))
     folded = tuple(sorted(s for kind, s in items if kind == "i"))

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -65,14 +66,31 @@ _NOT_A_DATE = regex.compile(
 )
 
 
+# Presidio's pattern recognizers run on the `regex` module with these flags; each condition below
+# is matched the same way, so a character the engine folds to a letter counts as that letter.
+_PRESIDIO_FLAGS = regex.DOTALL | regex.MULTILINE | regex.IGNORECASE
+# every URL pattern of UrlRecognizer holds "[a-z0-9.-][.]" then a top-level domain, and every
+# domain of its list starts with two letters
+_URL_NEED = regex.compile(r"[a-z0-9.\-][.][a-z][a-z]", _PRESIDIO_FLAGS)
+# IpRecognizer: IPv4 has a digit, a dot and a digit; every IPv6 form has a ":"
+_IPV4_NEED = regex.compile(r"\d\.\d", _PRESIDIO_FLAGS)
+# PhoneRecognizer keeps only numbers phonenumbers holds valid, and no region has one of fewer than
+# 6 digits with its country code (US needs 10, GB 7). Those digits sit in one candidate of
+# phonenumbers' matcher, whose number part is digits and its punctuation and lead characters only
+# (phonenumbermatcher._PATTERN; matched there with `re`, so here too).
+_PHONE_GLUE = "-x\u2010-\u2015\u2212\u30fc\uff0d-\uff0f \u00a0\u00ad\u200b\u2060\u3000()\uff08\uff09\uff3b\uff3d.\\[\\]/~\u2053\u223c\uff5e(\\[\uff08\uff3b+\uff0b"
+_PHONE_NEED = re.compile(r"\d(?:[" + _PHONE_GLUE + r"]*\d){5}", re.I)
+
+
 def possible_entities(text: str, has_ents: bool) -> list[str]:
     """The entity types some recognizer above could find in ``text``: necessary conditions only.
 
     Each condition is what every pattern of that recognizer needs to match (Presidio's own
     regexes and phonenumbers' matcher), so asking only for these types changes no result:
-    dates, phones, SSNs, cards and IBANs need digits (a phone at least 5, an SSN 9, a card 12),
-    an e-mail an "@", a URL a ".", an IP address digits and a "." or a ":". The model's types
-    need an entity on the Doc. ``str.isdigit`` counts more characters than ``\\d`` matches.
+    dates and IBANs need digits, a phone 6 digits in one run of phone punctuation, an SSN 9, a
+    card 12, an e-mail an "@", a URL a domain-like ".xx", an IP address "digit.digit" or a ":".
+    The model's types need an entity on the Doc. ``str.isdigit`` counts more characters than
+    ``\\d`` matches, so each count errs toward asking.
     """
     out = ["LOCATION", "PERSON"] if has_ents else []
     digits = sum(map(str.isdigit, text))
@@ -80,7 +98,7 @@ def possible_entities(text: str, has_ents: bool) -> list[str]:
         out.append("DATE_TIME")
     if digits >= 2:
         out.append("IBAN_CODE")
-    if digits >= 5:
+    if digits >= 6 and _PHONE_NEED.search(text):
         out.append("PHONE_NUMBER")
     if digits >= 9:
         out.append("US_SSN")
@@ -88,11 +106,38 @@ def possible_entities(text: str, has_ents: bool) -> list[str]:
         out.append("CREDIT_CARD")
     if "@" in text:
         out.append("EMAIL_ADDRESS")
-    if "." in text:
+    if "." in text and _URL_NEED.search(text):
         out.append("URL")
-    if ":" in text or (digits and "." in text):
+    if ":" in text or (digits >= 2 and _IPV4_NEED.search(text)):
         out.append("IP_ADDRESS")
     return sorted(out)
+
+
+# a URL match holds none of these characters (UrlRecognizer's patterns have no lookaround, anchor
+# or word boundary, so a match depends only on the characters it spans)
+_URL_SEGMENT = regex.compile(r"[^\s()<>]+", _PRESIDIO_FLAGS)
+
+
+class SegmentedUrlRecognizer(UrlRecognizer):
+    """Presidio's UrlRecognizer, run only on the stretches of text between spaces and brackets
+    that hold a domain-like ".xx": the same results (each match lies inside one stretch), without
+    its costliest pattern trying every position of a long draft."""
+
+    def __init__(self) -> None:
+        super().__init__(name="UrlRecognizer")
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None,
+                regex_flags: int | None = None) -> list[RecognizerResult]:
+        results: list[RecognizerResult] = []
+        for seg in _URL_SEGMENT.finditer(text):
+            piece = seg.group()
+            if "." not in piece or not _URL_NEED.search(piece):
+                continue
+            for r in super().analyze(piece, entities, nlp_artifacts, regex_flags):
+                r.start += seg.start()
+                r.end += seg.start()
+                results.append(r)
+        return results
 
 
 class OfflineEmailRecognizer(EmailRecognizer):
@@ -132,7 +177,7 @@ class PresidioDetector:
             # phone patterns cover international groupings, so two regions suffice here
             PhoneRecognizer(supported_regions=("US", "GB")),
             OfflineEmailRecognizer(),
-            UrlRecognizer(),
+            SegmentedUrlRecognizer(),
             IpRecognizer(),
             UsSsnRecognizer(),
             CreditCardRecognizer(),
