@@ -120,6 +120,7 @@ class Linter:
     def _parse(self, draft: Draft) -> tuple[Normalized, Doc]:
         norm = guard.stage("normalize", lambda: normalize(draft.text))
         doc = guard.stage("parse", lambda: self._nlp(norm.text))
+        self._prefetch_tags([(norm, doc)])  # one tagger run for every token the names ask about
         deadline.checkpoint()
         return norm, doc
 

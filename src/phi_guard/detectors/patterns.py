@@ -86,18 +86,18 @@ VALIDATORS: dict[str, Callable[[str], bool]] = {
 
 
 class _Alternatives:
-    """A pattern's top-level alternatives, each with its condition: a draft runs the pattern made
-    of only those it passes (the same matches, prefilter.alternatives() says why), compiled on
-    first need and kept."""
+    """A pattern's top-level alternatives, each compiled alone with its condition. On a draft, only
+    the alternatives whose condition it passes run, merged leftmost-first as the whole pattern
+    would (the earliest start wins, the first alternative on a tie, the search goes on where the
+    match ended): the same matches, prefilter.alternatives() says why."""
 
-    __slots__ = ("prefix", "parts", "conditions", "flags", "verbose", "_compiled")
-    _CACHE_MAX = 512
+    __slots__ = ("whole", "singles", "conditions")
 
     def __init__(self, compiled: regex.Pattern[str], prefix: str, parts: tuple[str, ...]) -> None:
-        self.prefix, self.parts, self.flags = prefix, parts, compiled.flags
-        self.verbose = bool(compiled.flags & regex.X) or "x" in prefix
-        self.conditions = tuple(condition(self._compile((i,))) for i in range(len(parts)))
-        self._compiled: dict[tuple[int, ...], regex.Pattern[str]] = {tuple(range(len(parts))): compiled}
+        verbose = bool(compiled.flags & regex.X) or "x" in prefix
+        self.whole = compiled
+        self.singles = tuple(regex.compile(joined(prefix, (part,), verbose), compiled.flags) for part in parts)
+        self.conditions = tuple(condition(c) for c in self.singles)
 
     @classmethod
     def of(cls, p: PatternDef) -> "_Alternatives | None":
@@ -110,19 +110,27 @@ class _Alternatives:
             return None
         return alts if any(c is not None for c in alts.conditions) else None
 
-    def _compile(self, keep: tuple[int, ...]) -> regex.Pattern[str]:
-        return regex.compile(joined(self.prefix, tuple(self.parts[i] for i in keep), self.verbose), self.flags)
-
-    def pattern(self, draft: Draft) -> regex.Pattern[str] | None:
-        keep = tuple(i for i, c in enumerate(self.conditions) if draft.admits(c))
-        if not keep:
-            return None
-        compiled = self._compiled.get(keep)
-        if compiled is None:
-            if len(self._compiled) >= self._CACHE_MAX:
-                self._compiled.clear()
-            compiled = self._compiled[keep] = self._compile(keep)
-        return compiled
+    def matches(self, draft: Draft, timeout: float) -> list[regex.Match[str]]:
+        text = draft.text
+        running = [c for c, cond in zip(self.singles, self.conditions) if draft.admits(cond)]
+        if len(running) == len(self.singles):
+            return list(self.whole.finditer(text, timeout=timeout))
+        nexts = [c.search(text, timeout=timeout) for c in running]
+        out: list[regex.Match[str]] = []
+        while True:
+            best = None
+            for i, m in enumerate(nexts):
+                if m is not None and (best is None or m.start() < best.start()):
+                    best = m
+            if best is None:
+                return out
+            if best.end() == best.start():  # an empty match: the whole pattern's own stepping
+                return list(self.whole.finditer(text, timeout=timeout))
+            out.append(best)
+            pos = best.end()
+            for i, m in enumerate(nexts):
+                if m is not None and m.start() < pos:
+                    nexts[i] = running[i].search(text, pos, timeout=timeout)
 
 
 class PatternDetector:
@@ -147,11 +155,9 @@ class PatternDetector:
                 continue  # every pattern of these labels needs a digit
             if not draft.admits(cond):
                 continue  # no match is possible
-            compiled = p.compiled if alts is None else alts.pattern(draft)
-            if compiled is None:
-                continue  # no alternative can match
             try:
-                matches = list(compiled.finditer(text, timeout=self._timeout))
+                matches = list(p.compiled.finditer(text, timeout=self._timeout)) if alts is None \
+                    else alts.matches(draft, self._timeout)
             except TimeoutError:
                 raise PatternTimeout(p.name) from None
             for m in matches:
