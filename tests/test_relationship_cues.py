@@ -164,6 +164,14 @@ PAIRS = [
      "Lo anunciamos el lunes por la tarde."),
     ("spanish-missed", "Usted faltó a su cita del lunes.",
      "Programe su cita en línea."),
+    ("after-care-wishes", "We hope you're feeling better after Tuesday.",
+     "We hope everyone is feeling better this flu season."),
+    ("after-care-wishes", "So glad the swelling has gone down!",
+     "Swelling usually goes down in two days."),
+    ("after-care-wishes", "We're glad your hygienist made the cleaning painless.",
+     "Ask your hygienist about sealants."),
+    ("after-care-wishes", "Reminder: your 3pm tomorrow with Dr. Lee.",
+     "Reminder: we close at 3pm tomorrow."),
 ]
 
 
