@@ -11,6 +11,7 @@ import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
+import regex
 from spacy.tokens import Doc
 
 from . import deadline, guard
@@ -149,7 +150,7 @@ class Linter:
     def _analyze(self, draft: Draft, norm: Normalized, doc: Doc) -> Result:
         text = norm.text
         cands = self._candidates(draft, text, doc)
-        bounds = [(s.start_char, s.end_char) for s in doc.sents] or [(0, len(text))]
+        bounds = _join_placeholder_starts(text, [(s.start_char, s.end_char) for s in doc.sents]) or [(0, len(text))]
         j = judge(text, draft, cands, bounds, self.pack)
         findings = tuple(_to_original(f, norm) for f in j.findings)
         remove = tuple(norm.to_original(s, e) for s, e in j.remove)
@@ -175,6 +176,22 @@ def _drop_placeholders(cands: list[Candidate], text: str) -> list[Candidate]:
                 and (inner in _PLACEHOLDER_LABELS or not inner):
             continue
         out.append(c)
+    return out
+
+
+_PLACEHOLDER_START = regex.compile(r"\[(?:#+|[A-Z_]+)\]")
+
+
+def _join_placeholder_starts(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A redaction placeholder ("[########]") the sentence model read as a sentence start belongs
+    to the sentence before it, as the identifier it replaced did: checking a redacted draft must
+    not split what the original held together."""
+    out: list[tuple[int, int]] = []
+    for start, end in bounds:
+        if out and _PLACEHOLDER_START.match(text, start) and text[out[-1][0]:out[-1][1]].rstrip()[-1:] not in ".!?":
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
     return out
 
 
