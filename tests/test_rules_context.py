@@ -85,6 +85,25 @@ def test_education_aggregates_hypotheticals_and_groups_pass(linter, text):
     assert linter.check(Draft(text=text)).level is Level.PASS
 
 
+@pytest.mark.parametrize(("text", "level"), [
+    # an invitation speaks to anyone, even in a reply: its health words are no one's
+    ("We'd love to see you! Book your first visit online.", Level.PASS),
+    # its minimal pair: the same sentence once care is confirmed
+    ("Thanks for coming in last week! Book your follow-up online.", Level.BLOCK),
+])
+def test_invitation_in_a_reply_confirms_nothing(linter, text, level):
+    review = InReplyTo(author="Dana R.", text="Looking for a new dentist.")
+    assert linter.check(Draft(text=text, kind="reply", in_reply_to=review)).level is level
+
+
+def test_relationship_cue_in_a_denial_is_info_not_a_warning(linter):
+    denial = linter.check(Draft(text="We cannot confirm whether anyone came in on Friday."))
+    assert denial.level is Level.PASS
+    assert all(f.severity is Severity.INFO for f in denial.findings if f.label == "RELATIONSHIP")
+    lone = linter.check(Draft(text="Someone came in on Friday."))
+    assert any(f.label == "RELATIONSHIP" and f.severity is not Severity.INFO for f in lone.findings)
+
+
 def test_dated_anecdote_without_a_name_blocks(linter):
     text = "A guy came into urgent care yesterday with a fishhook in his thumb."
     assert linter.check(Draft(text=text)).level is Level.BLOCK

@@ -99,8 +99,11 @@ def sentences(text: str, bounds: Sequence[tuple[int, int]], cands: Sequence[Cand
                     for c in inside)
         second = bool(_SECOND.search(s)) and about_someone
         third = bool(_THIRD.search(s)) and (named or anecdote or draft.is_reply or dated)
+        # an invitation ("book your first visit") speaks to anyone, as education does
+        invited = any(c.lookalike == "invitation" and start <= c.start < end for c in cands)
         generic = bool(_DENIAL.search(s)) or (
-            bool(_GENERIC.search(s)) and not has_name and not rel and not dated and not _possessive_health(s, inside))
+            (bool(_GENERIC.search(s)) or invited) and not has_name and not rel and not dated
+            and not _possessive_health(s, inside))
         # a draft about someone (a named person, the person a reply answers) makes every
         # sentence that is not general talk about them
         person = (has_name or rel or second or third or bool(_ANECDOTE.search(s)) or about_someone
