@@ -31,6 +31,8 @@ CASES = [
               reply("So proud of our community for showing up this year!")),
     ("PG220", reply("You should double your metformin dose until your sugars come down."),
               reply("Please call our nurse line so a clinician can advise you privately.")),
+    ("PG220", reply("Give him 2 teaspoons of the cough syrup tonight."),
+              reply("Give us a call tonight and the nurse will help.")),
     ("PG201", Draft(text="Congrats Maya Torres on beating leukemia!"),
               Draft(text="Leukemia is the most common cancer in children.")),
     ("PG202", Draft(text="Leo Marsh had his knee replacement yesterday and is walking already!"),
