@@ -106,6 +106,18 @@ def test_relationship_cue_in_a_denial_is_info_not_a_warning(linter):
     assert any(f.label == "RELATIONSHIP" and f.severity is not Severity.INFO for f in lone.findings)
 
 
+@pytest.mark.parametrize(("text", "level"), [
+    # an age as a noun ("a 3-year-old") is a described person; "this morning" dates it
+    ("This morning we helped a 3-year-old who swallowed a magnet.", Level.BLOCK),
+    ("Most 3-year-olds are curious about magnets, so keep them out of reach.", Level.PASS),
+    # a room or bed number points at one person as a name does
+    ("Room 12 is finally going home after 40 days in the NICU.", Level.BLOCK),
+    ("Our NICU has 40 private rooms.", Level.PASS),
+])
+def test_described_or_numbered_person_without_a_name(linter, text, level):
+    assert linter.check(Draft(text=text)).level is level
+
+
 def test_dated_anecdote_without_a_name_blocks(linter):
     text = "A guy came into urgent care yesterday with a fishhook in his thumb."
     assert linter.check(Draft(text=text)).level is Level.BLOCK

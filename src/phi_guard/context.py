@@ -26,7 +26,8 @@ _ANECDOTE = regex.compile(
     r"\b(?:a|an|one|this|that)\s+(?:(?:\w+|\w+-\w+)\s+){0,3}(?:guy|man|woman|lady|girl|boy|kid|child|"
     r"teen|teenager|patient|mom|dad|mother|father|gentleman|grandma|grandpa|grandmother|grandfather|"
     r"fisherman|teacher|nurse|student|athlete|player|veteran|baby|toddler|couple|client|senior|"
-    r"newborn|infant|runner|dancer|firefighter|officer|coach|twins|triplets|quadruplets)\b(?!\s+(?:who|that)\s+(?:is|are|has|have)\s+(?:ever|never))",
+    r"newborn|infant|runner|dancer|firefighter|officer|coach|twins|triplets|quadruplets|"
+    r"\d+[- ](?:year|yr|month|week|day)s?[- ]old|(?:year|month|week|day)-old)\b(?!\s+(?:who|that)\s+(?:is|are|has|have)\s+(?:ever|never))",
     regex.I,
 )
 _GENERIC = regex.compile(
@@ -74,6 +75,10 @@ _PATIENT_EVENT = regex.compile(
 )
 
 
+_PERSON_IDS = frozenset({"OTHER_ID", "MRN", "SSN", "HEALTH_PLAN_ID", "ACCOUNT_NUMBER", "DEVICE_ID",
+                         "BIOMETRIC"})
+
+
 @dataclass(frozen=True, slots=True)
 class Sentence:
     start: int
@@ -93,6 +98,8 @@ def sentences(text: str, bounds: Sequence[tuple[int, int]], cands: Sequence[Cand
         s = text[start:end]
         inside = [c for c in live if start <= c.start < end]
         has_name = any(c.label in ("NAME", "HANDLE") for c in inside)
+        # a room or bed number, a record or plan number points at one person as a name does
+        has_id = any(c.label in _PERSON_IDS for c in inside)
         rel = any(c.label == "RELATIONSHIP" for c in inside)
         dated = any(c.label == "DATE" and (_POINT_DATE.search(text[c.start:c.end])
                                            or (draft.kind == "post" and _NOW_DATE.search(text[c.start:c.end])))
@@ -106,7 +113,7 @@ def sentences(text: str, bounds: Sequence[tuple[int, int]], cands: Sequence[Cand
             and not _possessive_health(s, inside))
         # a draft about someone (a named person, the person a reply answers) makes every
         # sentence that is not general talk about them
-        person = (has_name or rel or second or third or bool(_ANECDOTE.search(s)) or about_someone
+        person = (has_name or has_id or rel or second or third or bool(_ANECDOTE.search(s)) or about_someone
                   or bool(_KIN_REF.search(s)))
         out.append(Sentence(start, end, person, generic))
     return out

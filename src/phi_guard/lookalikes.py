@@ -27,7 +27,7 @@ _EMERGENCY = {"911", "988", "211", "311", "411"}
 _YEAR = regex.compile(r"^(?:in |since |by |of |the )?'?(?:\d{2}|\d{4})s?$", regex.I)
 _HOURS = regex.compile(
     r"^(?:\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)?\s*(?:[-–—]|to|until)\s*)?\d{1,2}(?::\d{2})?\s*"
-    r"(?:a\.?m\.?|p\.?m\.?)$|^(?:noon|midnight|(?:this |in the )?(?:morning|afternoon|evening)s?)$|"
+    r"(?:a\.?m\.?|p\.?m\.?)$|^(?:noon|midnight|(?:in the )?(?:morning|afternoon|evening)s?)$|"
     r"^(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends|weekdays|"
     r"every (?:day|week|month|year)|daily|24/7)$",
     regex.I,
