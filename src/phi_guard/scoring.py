@@ -24,6 +24,7 @@ STRONG_IDS = frozenset({"PHONE", "FAX", "EMAIL", "IP_ADDRESS", "SSN", "MRN", "HE
                         "OTHER_ID", "AGE", "LOCATION"})
 _IMPLIES_PATIENT = frozenset({"MRN", "HEALTH_PLAN_ID", "DEVICE_ID"})
 _VISIT_HISTORY = frozenset({"pattern:missed-appointments"})
+_IMPLIES_PATIENT_SOURCES = frozenset({"pattern:bed-number"})  # a bed holds a patient
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +57,7 @@ class _Facts:
     def care(self) -> bool:
         personal = bool(self.names or self.linkage)
         return bool(self.linked_health or self.relationship
-                    or any(c.label in _IMPLIES_PATIENT for c in self.strong)
+                    or any(c.label in _IMPLIES_PATIENT or c.source in _IMPLIES_PATIENT_SOURCES for c in self.strong)
                     or (personal and self.cues.get("PG213"))
                     or (self.linkage and self.cues.get("PG220"))
                     or (self.names and self.cues.get("PG214")))
