@@ -58,6 +58,24 @@ def test_hostile_reply_warns_but_does_not_block(linter):
     assert linter.check(reply("Thank you for telling us.")).level is Level.PASS
 
 
+# (hostile or defensive, its calm minimal pair)
+TONE = [
+    ("Maybe if you showed up on time you wouldn't be upset.", "If you arrive early, we can often see you sooner."),
+    ("This review is completely false.", "We'd like to learn more about what happened."),
+    ("Please stop spreading lies about our practice.", "Please call us so we can make this right."),
+    ("We will be contacting our attorney about this review.", "We will be contacting our office manager about this."),
+    ("People like you are why we have a cancellation fee.", "Our cancellation policy is posted at the front desk."),
+    ("Frankly, your attitude was unacceptable.", "Frankly, that was unacceptable, and we have addressed it."),
+    ("You clearly didn't read the form.", "Your feedback clearly matters to us."),
+]
+
+
+@pytest.mark.parametrize(("hostile", "calm"), TONE, ids=[t[0][:24] for t in TONE])
+def test_hostile_tone_warns_and_its_calm_pair_does_not(linter, hostile, calm):
+    assert "PG218" in raised(linter.check(reply(hostile)))
+    assert "PG218" not in raised(linter.check(reply(calm)))
+
+
 def test_story_without_authorization_blocks_and_with_it_passes(linter):
     text = "Patient spotlight: meet Ana Ruiz, who finished chemo this spring!"
     assert linter.check(Draft(text=text)).level is Level.BLOCK
