@@ -94,6 +94,17 @@ def test_consent_covers_its_subject_not_others(linter):
     assert linter.check(Draft(text=only_ana, consent=covered)).level is not Level.BLOCK
 
 
+@pytest.mark.parametrize(("mention", "covered"), [
+    ("Ms. Ruiz", True), ("Ana", True), ("Mrs. Ana Ruiz", True),
+    ("Tom Ruiz", False),  # her husband shares her surname, not her authorization
+])
+def test_consent_covers_the_subject_by_name_not_a_relative_by_surname(linter, mention, covered):
+    text = f"Ana Ruiz finished chemo this spring! {mention} drove in for every session."
+    result = linter.check(Draft(text=text, consent=Authorization(subjects=("Ana Ruiz",))))
+    flagged = [f for f in result.findings if f.label == "NAME" and f.severity is not Severity.INFO]
+    assert (not flagged) is covered
+
+
 def test_spoken_ok_is_not_consent(linter):
     text = "Mr. Greene with his new walker! He said 'ok fine post it'."
     assert linter.check(Draft(text=text)).level is Level.BLOCK

@@ -1,7 +1,7 @@
 """Consent: what a written HIPAA authorization on file covers.
 
 ``consent=True`` covers the patient the draft is about: taken to be the first person it names
-(and every later mention sharing a name token with them). An ``Authorization`` names its
+(and every later mention of their name in part or in full: "Maria", "Ms. Lopez", not "Tom Lopez"). An ``Authorization`` names its
 subjects. Covered identifiers and the health details in sentences about covered people become
 look-alikes ("consent"); anyone else the draft names still counts, and so does health
 information in a sentence that names them. A sentence like "she said it's fine to post" is not
@@ -54,7 +54,7 @@ def apply_consent(text: str, draft: Draft, cands: Sequence[Candidate],
     subjects = _subjects(text, draft, cands)
     marked = []
     for c in cands:
-        if c.label in ("NAME", "HANDLE") and not c.lookalike and _tokens(text[c.start:c.end].lstrip("@#")) & subjects:
+        if c.label in ("NAME", "HANDLE") and not c.lookalike and _covered(_tokens(text[c.start:c.end].lstrip("@#")), subjects):
             c = replace(c, lookalike="consent")
         marked.append(c)
     others = [c for c in marked if c.label in ("NAME", "HANDLE") and not c.lookalike]
@@ -65,6 +65,12 @@ def apply_consent(text: str, draft: Draft, cands: Sequence[Candidate],
                 c = replace(c, lookalike="consent")
         out.append(c)
     return out
+
+
+def _covered(name: set[str], subjects: set[str]) -> bool:
+    """The subject's name, in part ("Maria", "Ms. Lopez" for Maria Lopez) or in full ("Mr. Eugene
+    Tillman" for Eugene); a relative who shares only the surname ("Tom Lopez") is someone else."""
+    return bool(name) and bool(subjects) and (name <= subjects or subjects <= name)
 
 
 def _same_sentence(a: Candidate, b: Candidate, bounds: Sequence[tuple[int, int]]) -> bool:
