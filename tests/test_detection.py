@@ -92,3 +92,15 @@ def test_oversized_draft_is_an_error_not_a_pass(linter):
     result = small.check(Draft(text="a" * 21))
     assert result.level is Level.ERROR and result.blocks
     assert result.error.startswith("PG911: input_too_large")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Lamentamos la espera durante su visita del martes.", None),  # Spanish words, no person
+    ("Meet Lotte van de Noort, our new billing lead.", "van de Noort"),  # a particle opens a surname
+])
+def test_a_name_never_opens_with_a_lowercase_common_word(bare_linter, text, name):
+    names = [text[f.start:f.end] for f in bare_linter.check(Draft(text=text)).findings if f.label == "NAME"]
+    if name is None:
+        assert not any(n[:1].islower() for n in names)
+    else:
+        assert any(name in n for n in names)

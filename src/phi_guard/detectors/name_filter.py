@@ -30,6 +30,8 @@ _ORG_WORDS = regex.compile(
     r"street|st|avenue|ave|road|rd|lane|ln|drive|boulevard|blvd|highway|hwy|parkway)\b",
     regex.I,
 )
+# surname particles that open a name in lowercase ("van de Noort", "de la Cruz", "al-Amin")
+_PARTICLES = frozenset("van von de der den del della di da das dos du la le bin ibn al el ter ten st".split())
 _CUE = regex.compile(r"(?:\b(?:my name is|name is|i am|i'm|named|called|mr|mrs|ms|dr|by|with|and|to|for|hi|hey|dear|thanks|congrats)\.?[\s,]*|,\s*)$", regex.I)
 
 
@@ -57,6 +59,9 @@ def plausible(c: Candidate, text: str, gaz: NameGazetteer, health: Sequence[Cand
         return False
     if c.label == "NAME" and _ORG_WORDS.search(s) and c.detail not in ("addressee",):
         return False
+    if c.label == "NAME" and c.source.startswith("presidio") and s[:1].islower() and words[0] in gaz.common \
+            and words[0] not in _PARTICLES:
+        return False  # "su visita del martes": a name does not open with a lowercase common word
     if c.label == "NAME" and c.source.startswith("presidio") and len(words) == 1:
         w = words[0].strip("'’s")
         quoted = text[c.start - 1:c.start] in ("'", '"', "‘", "“") and text[c.end:c.end + 1] in ("'", '"', "’", "”")
