@@ -240,6 +240,8 @@ def test_cue_fires_and_its_minimal_pair_does_not(linter, family, fires, quiet):
     "We'll share your kind words with the team.",
     "Thanks for coming out to the health fair!",
     "Book your first visit online.",
+    "Bring your insurance card to your first visit.",
+    "Your insurance card is needed at every visit.",
     "Start your smile journey today with a free consult!",
 ])
 def test_lookalikes_raise_no_relationship_cue(linter, text):
