@@ -104,3 +104,18 @@ def test_a_name_never_opens_with_a_lowercase_common_word(bare_linter, text, name
         assert not any(n[:1].islower() for n in names)
     else:
         assert any(name in n for n in names)
+
+
+@pytest.mark.parametrize(("author", "text", "found"), [
+    ("Jessie Moore", "Jessie, thanks for the kind words!", "Jessie"),
+    ("Jessie Moore", "JESSIE MOORE, thanks!", "JESSIE MOORE"),
+    ("Jessie Moore", "Je\u017f\u017fie, thanks!", "Je\u017f\u017fie"),   # long s: the engine folds it to s
+    ("Kim Ode", "\u212aim, thanks!", "\u212aim"),                         # Kelvin sign
+    ("Jessie Moore", "Jess, thanks!", None),                              # no form of the name
+])
+def test_the_person_answered_is_found_in_any_case(author, text, found):
+    from phi_guard.detectors.names import NameGazetteer, addressee_mentions
+    from phi_guard.packs import builtin_pack
+
+    got = [text[c.start:c.end] for c in addressee_mentions(text, author, NameGazetteer(builtin_pack()))]
+    assert (got[:1] or [None])[0] == found

@@ -122,6 +122,31 @@ def test_the_presidio_prefilter_changes_no_result(linter, dev_corpus_texts):
         assert key == sorted((r.start, r.end, r.entity_type, round(r.score, 6)) for r in gated), "a dev text differs"
 
 
+def test_the_fast_artifacts_and_enhancer_are_presidios_own(linter, dev_corpus_texts):
+    """phi-guard builds Presidio's NlpArtifacts from the Doc's arrays and finds context words by
+    bisection: every attribute and every analysis is the one Presidio's own code gives."""
+    from presidio_analyzer import AnalyzerEngine
+    from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+
+    presidio = linter._presidio._inner
+    fast = presidio._analyzer
+    stock = AnalyzerEngine(registry=fast.registry, nlp_engine=presidio._engine, supported_languages=["en"],
+                           context_aware_enhancer=LemmaContextAwareEnhancer())
+    assert type(fast.context_aware_enhancer) is not LemmaContextAwareEnhancer
+    extra = ["Call me at 503-555-0142, my phone", "SSN: 078-05-1120 social security", "", "   ",
+             "credit card 4111 1111 1111 1111 visa", "email: jo@example.com", "born 12/03/1950 dob",
+             "tel:+44 20 7946 0958 phone:number", "IBAN GB82 WEST 1234 5698 7654 32 account"]
+    for text in dev_corpus_texts + extra:
+        doc = linter._nlp(text)
+        ours, theirs = presidio.artifacts(doc), presidio._engine._doc_to_nlp_artifact(doc, "en")
+        for attr in ("entities", "tokens", "lemmas", "tokens_indices", "keywords", "scores"):
+            assert getattr(ours, attr) == getattr(theirs, attr), attr
+        got = fast.analyze(text=text, language="en", nlp_artifacts=ours, score_threshold=0.3)
+        want = stock.analyze(text=text, language="en", nlp_artifacts=theirs, score_threshold=0.3)
+        key = lambda rs: sorted((r.start, r.end, r.entity_type, round(r.score, 9)) for r in rs)  # noqa: E731
+        assert key(got) == key(want), "a dev text differs"
+
+
 @pytest.fixture(scope="module")
 def dev_corpus_texts():
     path = SHARED / "eval" / "dev" / "corpus.jsonl"

@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import replace
@@ -20,6 +22,7 @@ from spacy.tokens import Doc
 
 from .._types import Candidate, Draft
 from ..packs import RulePack
+from .prefilter import CASE_EXTRA
 
 _CAMEL = regex.compile(r"\p{Lu}?\p{Ll}+|\p{Lu}+(?!\p{Ll})|\p{N}+")
 _HASHTAG = regex.compile(r"(?<![\w#])#([\p{L}\p{N}_]{3,40})")
@@ -233,13 +236,31 @@ def _staff_detail(text: str, start: int) -> str:
 def addressee_mentions(text: str, author: str, gaz: NameGazetteer) -> Iterable[Candidate]:
     """Where the draft names the person it answers: full name, given name, or initials."""
     seen: list[tuple[int, int]] = []
+    folded = _fold(text)
     for form in author_forms(author, gaz):
-        pattern = regex.compile(r"(?<![\w@])" + regex.escape(form) + r"(?![\w@])", regex.I)
+        if _fold(form) not in folded:
+            continue  # what the engine matches case-insensitively has the same folding
+        pattern = _form_regex(form)
         for m in pattern.finditer(text):
             if any(s <= m.start() and m.end() <= e for s, e in seen):
                 continue
             seen.append((m.start(), m.end()))
             yield Candidate(m.start(), m.end(), "NAME", 0.9, "names:addressee", detail="addressee")
+
+
+def _fold(text: str) -> str:
+    """Case folding, with the letters the regex engine also matches to ASCII ones (dotless i,
+    long s, Kelvin sign) folded to them first."""
+    return text.translate(_FOLD_EXTRA).casefold()
+
+
+# and two newer letters the engine's Unicode tables fold to sharp s and to lambda with stroke
+_FOLD_EXTRA = {**CASE_EXTRA, 0x1DF95: "\u00df", 0xA7DC: "\u019b"}
+
+
+@functools.lru_cache(maxsize=4096)
+def _form_regex(form: str) -> regex.Pattern[str]:
+    return regex.compile(r"(?<![\w@])" + regex.escape(form) + r"(?![\w@])", regex.I)
 
 
 def author_forms(author: str, gaz: NameGazetteer) -> list[str]:

@@ -32,7 +32,7 @@ import re
 DIGIT = ("d", "")  # the item "the text holds a digit" (as the engine's \d sees it)
 _DIGIT_RX = regex.compile(r"\d")
 # characters the engine matches, case-insensitively, to an ASCII letter they do not lower() to
-_CASE_EXTRA = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+CASE_EXTRA = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 _UNSURE = regex.compile(r"\[:\^?[A-Za-z]+:\]|\(\?[a-zA-Z-]*[fV]")  # POSIX classes, full case, V1
 # an escape: a property class (\p{L}, \pL, \P{..}) or any other escaped character
 _ESCAPE = regex.compile(r"\\(?:([pP](?:\{[^}]*\}|[A-Za-z]))|.)", regex.S)
@@ -49,7 +49,7 @@ class _Unsure(Exception):
 
 def casefold_key(text: str) -> str:
     """Where a case-insensitive ASCII literal's lowercase form must appear if the engine matches it."""
-    return text.translate(_CASE_EXTRA).lower()
+    return text.translate(CASE_EXTRA).lower()
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from pathlib import Path
 
 import regex
 import tldextract
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
+from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NlpArtifacts, NlpEngineProvider, SpacyNlpEngine
 from presidio_analyzer.predefined_recognizers import (
     CreditCardRecognizer,
@@ -29,6 +31,7 @@ from presidio_analyzer.predefined_recognizers import (
     UrlRecognizer,
     UsSsnRecognizer,
 )
+from spacy.attrs import IDX, LEMMA, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -164,6 +167,65 @@ def load_engine(model_path: Path) -> SpacyNlpEngine:
     return engine
 
 
+class _Artifacts(NlpArtifacts):
+    """The NlpArtifacts ``SpacyNlpEngine._doc_to_nlp_artifact`` makes of a Doc, built from the
+    Doc's arrays instead of one Token object per token, with each lemma's keyword test cached;
+    plus where each token ends, and the keywords as a set, for ``_FastLemmaEnhancer``.
+    (tests/test_parse_gates.py compares every attribute with Presidio's own on the dev corpus.)"""
+
+    def __init__(self, doc: Doc, engine: SpacyNlpEngine, keep: dict[str, bool]) -> None:  # noqa: D107
+        arr = doc.to_array([LEMMA, IDX, LENGTH]) if len(doc) else None
+        strings = doc.vocab.strings
+        lemmas = [strings[h] for h in arr[:, 0].tolist()] if arr is not None else []
+        starts = arr[:, 1].tolist() if arr is not None else []
+        entities, scores = engine._get_updated_entities(  # noqa: SLF001 - Presidio's own steps
+            engine._get_entities(doc), engine._get_scores_for_entities(doc))  # noqa: SLF001
+        self.entities = entities
+        self.tokens = doc
+        self.lemmas = lemmas
+        self.tokens_indices = starts
+        self.keywords = _keywords(engine, lemmas, keep)
+        self.nlp_engine = engine
+        self.scores = scores if scores else [0.85] * len(entities)
+        self.token_ends = [a + n for a, n in zip(starts, arr[:, 2].tolist())] if arr is not None else []
+        self.keyword_set = frozenset(self.keywords)
+
+
+def _keywords(engine: SpacyNlpEngine, lemmas: list[str], keep: dict[str, bool]) -> list[str]:
+    """``NlpArtifacts.set_keywords``: lemmas that are no stop word, punctuation, "-PRON-" or
+    "be", lower-cased and split at ":"."""
+    out: list[str] = []
+    for k in lemmas:
+        ok = keep.get(k)
+        if ok is None:
+            if len(keep) > 500_000:
+                keep.clear()  # bounded memory over a long audit
+            ok = keep[k] = not engine.is_stopword(k, "en") and not engine.is_punct(k, "en") \
+                and k != "-PRON-" and k != "be"
+        if ok:
+            out.extend(k.lower().split(":"))
+    return out
+
+
+class _FastLemmaEnhancer(LemmaContextAwareEnhancer):
+    """Presidio's default context enhancer, finding the match's token by bisection and testing
+    keywords in a set: the same surrounding words, the same scores."""
+
+    def _extract_surrounding_words(self, nlp_artifacts: NlpArtifacts, word: str, start: int) -> list[str]:
+        ends = getattr(nlp_artifacts, "token_ends", None)
+        if ends is None or not nlp_artifacts.tokens:
+            return super()._extract_surrounding_words(nlp_artifacts, word, start)
+        # the first token with idx == start or start < idx + len: token ends increase, and a token
+        # starting at ``start`` ends after it
+        index = bisect_right(ends, start)
+        if index == len(ends):
+            raise ValueError("Did not find the match in the list of tokens")
+        keywords = nlp_artifacts.keyword_set  # type: ignore[attr-defined]
+        backward = self._add_n_words_backward(index, self.context_prefix_count, nlp_artifacts.lemmas, keywords)
+        forward = self._add_n_words_forward(index, self.context_suffix_count, nlp_artifacts.lemmas, keywords)
+        return list(set(backward + forward))
+
+
 class PresidioDetector:
     """Presidio's recognizers, validators and context logic, on phi-guard's own Doc."""
 
@@ -185,15 +247,16 @@ class PresidioDetector:
             DateRecognizer(),
         ]
         registry = RecognizerRegistry(recognizers=recognizers, supported_languages=["en"])
-        self._analyzer = AnalyzerEngine(registry=registry, nlp_engine=engine,
-                                        supported_languages=["en"])
+        self._analyzer = AnalyzerEngine(registry=registry, nlp_engine=engine, supported_languages=["en"],
+                                        context_aware_enhancer=_FastLemmaEnhancer())
+        self._keep: dict[str, bool] = {}  # lemma -> is it a keyword (grows with the vocabulary)
 
     @property
     def nlp(self) -> Language:
         return self._engine.nlp["en"]
 
     def artifacts(self, doc: Doc) -> NlpArtifacts:
-        return self._engine._doc_to_nlp_artifact(doc, "en")  # noqa: SLF001 - the documented seam
+        return _Artifacts(doc, self._engine, self._keep)
 
     def detect(self, text: str, doc: Doc) -> Iterable[Candidate]:
         entities = possible_entities(text, bool(doc.ents))
