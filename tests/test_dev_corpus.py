@@ -24,6 +24,7 @@ def test_batch_equals_check_and_figures_hold(linter):
     s = score(corpus, preds)
     assert s["span_recall"]["ALL_IDENTIFIERS"] >= 0.85
     assert s["lookalike_flag_rate"] <= 0.10
-    assert s["violation_recall"] >= 0.90
+    assert s["violation_recall"] >= 0.92  # issue 4's bars from here on
     assert s["false_block_rate"] <= 0.10
     assert s["span_recall"]["HEALTH"] >= 0.85
+    assert s["span_recall"]["RELATIONSHIP"] >= 0.80
