@@ -280,6 +280,16 @@ PAIRS = [
      "Picking up prescriptions? Our pharmacy is open until 8."),
     ("was-here", "He attended all of his PT sessions.",
      "He attended the conference in Portland."),
+    ("was-here-event", "She was here for her cleaning yesterday.",
+     "She was here for the open house yesterday."),
+    ("came-in-again", "If you come in again, ask for Maria at the desk.",
+     "If you come in, ask for Maria at the desk."),
+    ("came-in-next-time", "When you come in next time, ask for our manager.",
+     "When you come in, check in at the front desk."),
+    ("came-in-habit", "Every time you come in you make our day!",
+     "We'd love to have you come in for a consult."),
+    ("tenure-patient", "Rosa has been with us since she was 3!",
+     "Nurse Rosa has been with us since 2009!"),
 ]
 
 
@@ -314,9 +324,23 @@ def test_cue_fires_and_its_minimal_pair_does_not(linter, family, fires, quiet):
     "Mom and baby classes start in March.",
     "We welcomed a new hygienist to the team!",
     "Gracias por venir a la feria.",
+    "Dr. Lee has been with us since 2009!",
+    "Our hygienist Dana has been part of our team since 2015!",
+    "Celebrating 10 years with us this month, Coach!",
 ])
 def test_lookalikes_raise_no_relationship_cue(linter, text):
     assert not cues(linter, text)
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("Exam room 3 got a makeover!", "pass"),                       # a room of the office
+    ("Please wait in exam room 2 until the doctor arrives.", "pass"),
+    ("The little guy in exam room 3 was so brave during his shots.", "block"),  # a person in it
+    ("Nurse Kim has been with us for 20 years!", "pass"),          # a staff anniversary
+    ("Rosa has been with us since she was 3!", "block"),           # a patient's tenure
+])
+def test_rooms_and_anniversaries_in_posts(linter, text, level):
+    assert linter.check(Draft(text=text, kind="post")).level.value == level
 
 
 @pytest.mark.parametrize("adversarial", [

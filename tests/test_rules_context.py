@@ -146,9 +146,9 @@ def test_relationship_cue_in_a_denial_is_info_not_a_warning(linter):
     # a room or bed number points at one person as a name does
     ("Room 12 is finally going home after 40 days in the NICU.", Level.BLOCK),
     ("Our NICU has 40 private rooms.", Level.PASS),
-    # a bed holds a patient; a room number alone is only a risk
+    # a bed holds a patient; an exam room is part of the building, not a person
     ("Thank you to the family in bed 4 for the lovely flowers.", Level.BLOCK),
-    ("Exam room 3 got a makeover!", Level.WARN),
+    ("Exam room 3 got a makeover!", Level.PASS),
     # one of a kind: the first patient of a year
     ("Our very first patient of 2026 arrived at 12:03 am: a baby boy!", Level.BLOCK),
     ("Our very first patient of the day always gets a sticker.", Level.WARN),

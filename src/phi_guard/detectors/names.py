@@ -59,7 +59,9 @@ _CUE_BEFORE = regex.compile(
 )
 _INITIALS = regex.compile(r"(?<![\w.])(?:\p{Lu}\.\s?){1,3}(?!\w)")
 _STAFF_ROLE = regex.compile(
-    r"\b(?:our|the|with|by|from|ask)\s+(?:(?:lead|head|amazing|wonderful|new|own|favorite|"
+    # "our hygienist Dana", or a capitalized role used as a title where a sentence opens ("Nurse Kim")
+    r"(?:\b(?:our|the|with|by|from|ask)\s+|(?:^|(?<=[.!?:\n]\s{0,3}))(?=(?-i:\p{Lu})))"
+    r"(?:(?:lead|head|amazing|wonderful|new|own|favorite|"
     r"dental|front desk|office|practice|clinic|care|medical|nurse)\s+){0,2}"
     r"(?:hygienist|receptionist|nurse|rn|lpn|np|ma|medical assistant|assistant|pharmacist|"
     r"tech|technician|therapist|counselor|coordinator|manager|scheduler|doctor|dentist|"
