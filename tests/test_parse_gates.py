@@ -212,3 +212,39 @@ def test_no_phone_presidio_finds_is_gated_out(text):
     found = PhoneRecognizer(supported_regions=("US", "GB")).analyze(text, ["PHONE_NUMBER"], None)
     if found:
         assert "PHONE_NUMBER" in possible_entities(text, False)
+
+
+def test_the_models_multiply_with_numpy_and_give_the_blis_results(linter, dev_corpus_texts):
+    """Entities and tags from the pipes switched to numpy's BLAS are those of the model as it comes."""
+    import spacy
+
+    from phi_guard.model import verified_model_path
+
+    nlp = linter._nlp
+    for name in ("ner", "tok2vec", "tagger"):
+        assert all(not getattr(n.ops, "use_blis", True) for n in nlp.nlp.get_pipe(name).model.walk()), name
+    stock = spacy.load(verified_model_path()[0], exclude=["parser", "lemmatizer", "attribute_ruler"])
+    assert all(getattr(n.ops, "use_blis", False) for n in stock.get_pipe("ner").model.walk())
+    sents = [s.as_doc() for text in dev_corpus_texts for s in nlp(text).sents]
+    ours_ner = [[(e.start, e.end, e.label_) for e in d.ents] for d in nlp._ner.pipe(s.copy() for s in sents)]
+    stock_ner = [[(e.start, e.end, e.label_) for e in d.ents] for d in stock.get_pipe("ner").pipe(s.copy() for s in sents)]
+    assert ours_ner == stock_ner
+    ours_tags = [[t.tag_ for t in d] for d in nlp._tagger.pipe(nlp._tok2vec.pipe(s.copy() for s in sents))]
+    stock_tags = [[t.tag_ for t in d] for d in stock.get_pipe("tagger").pipe(
+        stock.get_pipe("tok2vec").pipe(s.copy() for s in sents))]
+    assert ours_tags == stock_tags
+
+
+def test_model_calls_use_one_blas_thread_and_restore_the_setting():
+    from threadpoolctl import threadpool_info
+
+    from phi_guard.parse import one_blas_thread
+
+    def blas_threads():
+        return [lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"]
+
+    before = blas_threads()
+    assert before  # numpy's OpenBLAS
+    with one_blas_thread():
+        assert all(n == 1 for n in blas_threads())
+    assert blas_threads() == before

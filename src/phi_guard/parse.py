@@ -19,10 +19,12 @@ is handed to Presidio as its NLP artifacts: no text is parsed twice.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable, Iterator
 
 import regex
 from spacy.language import Language
+from thinc.api import NumpyOps
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span
 
@@ -84,6 +86,7 @@ class Parser:
         if "senter" in nlp.disabled:
             nlp.enable_pipe("senter")
         self._field = receptive_field(nlp)
+        use_numpy_matmul(nlp, ("ner", "tok2vec", "tagger"))
         self._nlp = nlp
         self._known = known
         self._openers = openers
@@ -158,8 +161,9 @@ class Parser:
         if not todo:
             return docs
         found: dict[int, list[Span]] = {}
-        subs = (sent.as_doc() for _, sent in todo)
-        for (k, sent), sub in zip(todo, self._ner.pipe(subs, batch_size=batch_size)):
+        with one_blas_thread():
+            subs = list(self._ner.pipe((sent.as_doc() for _, sent in todo), batch_size=batch_size))
+        for (k, sent), sub in zip(todo, subs):
             doc = docs[k]
             found.setdefault(k, []).extend(
                 Span(doc, sent.start + e.start, sent.start + e.end, label=e.label_) for e in sub.ents)
@@ -206,8 +210,9 @@ class Parser:
             windows.extend((doc, sent, a, b) for a, b in merged)
         if not windows:
             return
-        subs = self._tagger.pipe(self._tok2vec.pipe((doc[a:b].as_doc() for doc, _, a, b in windows),
-                                                    batch_size=batch_size), batch_size=batch_size)
+        with one_blas_thread():
+            subs = list(self._tagger.pipe(self._tok2vec.pipe((doc[a:b].as_doc() for doc, _, a, b in windows),
+                                                             batch_size=batch_size), batch_size=batch_size))
         for (doc, sent, a, b), sub in zip(windows, subs):
             for j in range(a, b):
                 if field is None or ((j - field >= a or a == sent.start) and (j + field < b or b == sent.end)):
@@ -219,6 +224,38 @@ class Parser:
 def _listed(word: str, words: frozenset[str]) -> bool:
     """``word`` is in ``words``, or it is hyphenated and each part is ("Mon-Fri", "Walk-in")."""
     return word in words or ("-" in word and all(p in words for p in word.split("-") if p))
+
+
+def use_numpy_matmul(nlp: Language, pipes: Iterable[str]) -> None:
+    """The models of ``pipes`` multiply matrices with numpy's BLAS instead of blis.
+
+    Same model, same arithmetic, another matrix-multiply routine: thinc's own ``use_blis=False``
+    path. The blis build in the wheels is several times slower than numpy's OpenBLAS on the CPUs
+    measured here (docs/performance.md); the entities and tags come out the same
+    (tests/test_parse_gates.py compares both on the dev corpus). spaCy's transition-based NER
+    still calls blis for its per-step layers; that part is compiled code and stays as it is.
+    """
+    ops = NumpyOps(use_blis=False)
+    for name in pipes:
+        if name in nlp.pipe_names or name in nlp.disabled:
+            for node in nlp.get_pipe(name).model.walk():
+                node.ops = ops
+
+
+_BLAS: list = []  # one threadpoolctl controller, made on first need (after numpy is loaded)
+
+
+def one_blas_thread() -> contextlib.AbstractContextManager:
+    """Model calls use one BLAS thread: one process is one core (``--jobs N`` uses N), and the
+    host application's own BLAS setting is restored afterwards."""
+    try:
+        if not _BLAS:
+            from threadpoolctl import ThreadpoolController
+
+            _BLAS.append(ThreadpoolController())
+        return _BLAS[0].limit(limits=1, user_api="blas")
+    except Exception:  # noqa: BLE001 - no controllable BLAS: run as the process is set up
+        return contextlib.nullcontext()
 
 
 def receptive_field(nlp: Language) -> int | None:
