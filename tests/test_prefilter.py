@@ -161,3 +161,109 @@ def test_the_detector_gives_what_it_gave_before_splitting():
     whole._alternatives = tuple(None for _ in whole._alternatives)
     for text in _texts()[:300]:
         assert list(detector.detect(text)) == list(whole.detect(text))
+
+
+# ---------------------------------------------------------------- leading groups and start words
+from phi_guard.detectors.prefilter import expand, word_keys, word_start  # noqa: E402
+
+
+@pytest.mark.parametrize(("part", "parts"), [
+    (r"\b(?:a|b)c", (r"\bac", r"\bbc")),
+    (r"(?<!x\s)\b(?:a|b)c", (r"(?<!x\s)\bac", r"(?<!x\s)\bbc")),
+    (r"(?i:a|b)c", (r"(?i:a)c", r"(?i:b)c")),
+    (r"(?:(?:a|b)x|c)y", (r"axy", r"bxy", r"cy")),
+    (r"(?:a|[|)]b)c", (r"ac", r"[|)]bc")),
+    (r"(?:a|b)?c", (r"(?:a|b)?c",)),  # a quantified group stays
+    (r"(?:a|b){2}c", (r"(?:a|b){2}c",)),
+    (r"(a|b)c", (r"(a|b)c",)),  # a capturing group stays
+    (r"(?-i:a|b)c", (r"(?-i:a|b)c",)),  # flags turned off: not sure, stays
+    (r"x(?:a|b)", (r"x(?:a|b)",)),  # a group that does not open the alternative stays
+])
+def test_expand_table(part, parts):
+    assert expand(part) == parts
+
+
+def test_an_expansion_past_the_limit_stays_whole():
+    inner = "(?:" + "|".join(f"v{i}" for i in range(10)) + ")"
+    part = "(?:" + "|".join(f"{inner}w{i}" for i in range(10)) + ")"  # 10 x 10 alternatives
+    assert len(expand(part, limit=100)) == 100 and expand(part, limit=100)[:2] == ("v0w0", "v1w0")
+    assert expand(part, limit=50) == (part,)
+
+
+@pytest.mark.parametrize(("part", "start"), [
+    (r"\bhe\s+was", ("=", "he")),
+    (r"\bwe(?:['’]re|\s+are)?\s+", ("^", "we")),
+    (r"\bconfirm(?:ing|ed)\s", ("^", "con")),
+    (r"\bco-?worker", ("^", "co")),  # "coworker" is one word: "co" only begins it
+    (r"\bco-worker", ("=", "co")),
+    (r"\bjuly?\.", ("^", "jul")),
+    (r"\bhonou?r", ("^", "hon")),
+    (r"\bfingerprints?\b", ("^", "fin")),
+    (r"\bday(?:['’]s)\s", ("^", "day")),
+    (r"(?<![\w-])\bmrn\b", ("=", "mrn")),
+    (r"\bhe\s*x", ("^", "he")),  # "\s*" may match nothing: "hex"
+    (r"he\s+was", None),  # no word boundary: "she was" matches
+    (r"\b\d+", None),
+    (r"\b(?i:he)\s", None),
+    (r"\bél\s", None),
+])
+def test_word_start_table(part, start):
+    assert word_start(part) == start
+
+
+def test_word_keys():
+    keys = word_keys(casefold_key("Co-Worker’s ſhe"))
+    assert {("=", "co"), ("=", "worker"), ("=", "she"), ("^", "w"), ("^", "wo"), ("^", "wor")} <= keys
+    assert ("^", "work") not in keys and ("=", "coworker") not in keys
+
+
+def test_every_alternative_compiles():
+    for alts in INDEXED._alternatives:
+        for k in range(len(alts.sources) if alts else 0):
+            alts.single(k)
+
+
+INDEXED = PatternDetector(PATTERNS)
+WHOLE = PatternDetector(PATTERNS)
+WHOLE._alternatives = tuple(None for _ in WHOLE._alternatives)
+
+
+def _same_as_the_whole_patterns(texts, detector=INDEXED, whole=WHOLE) -> None:
+    for text in texts:
+        assert list(detector.detect(text)) == list(whole.detect(text))
+
+
+def _word_fragments() -> list[str]:
+    """Words the start-word index looks up, and their neighbours across a word boundary."""
+    out = set()
+    for alts in INDEXED._alternatives:
+        for start in (alts.starts if alts else ()):
+            if start is not None:
+                out |= {start[1], start[1].upper(), start[1] + "s", "'" + start[1], start[1] + "-"}
+    return sorted(out)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(st.one_of(st.sampled_from(_word_fragments()), st.sampled_from(_fragments()),
+                          st.text(max_size=2)), max_size=16).map("".join))
+def test_the_start_word_index_skips_no_match_in_a_generated_draft(text):
+    _same_as_the_whole_patterns([text])
+
+
+_MATCHING = [t for t in _texts() if any(p.compiled.search(t) for p in PATTERNS[-40:])][:300]
+_JOINS = ["", "-", "'", "’", "_", "ſ", "K", " ", "\n", "é"]
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.sampled_from(_MATCHING), st.lists(st.tuples(st.integers(0, 10_000), st.sampled_from(_JOINS)), max_size=6))
+def test_the_start_word_index_skips_no_match_in_a_changed_corpus_draft(text, edits):
+    """Drafts that match, with word boundaries moved: spaces taken out or put in, words joined."""
+    for pos, join in edits:
+        spaces = [i for i, ch in enumerate(text) if ch == " "]
+        if spaces and pos % 2:
+            i = spaces[pos % len(spaces)]
+            text = text[:i] + join + text[i + 1:]
+        else:
+            i = pos % (len(text) + 1)
+            text = text[:i] + join + text[i:]
+    _same_as_the_whole_patterns([text])

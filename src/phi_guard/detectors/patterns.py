@@ -9,7 +9,7 @@ import regex
 from .._types import Candidate
 from ..packs import PatternDef
 from ..clock import today
-from .prefilter import Condition, Draft, alternatives, condition, joined
+from .prefilter import Condition, Draft, alternatives, condition, expand, joined, source_condition, word_keys, word_start
 
 _DIGIT_LABELS = frozenset({"SSN", "MRN", "HEALTH_PLAN_ID", "ACCOUNT_NUMBER", "LICENSE_NUMBER",
                            "VEHICLE_ID", "DEVICE_ID", "PHONE", "FAX", "IP_ADDRESS", "AGE"})
@@ -86,34 +86,62 @@ VALIDATORS: dict[str, Callable[[str], bool]] = {
 
 
 class _Alternatives:
-    """A pattern's top-level alternatives, each compiled alone with its condition. On a draft, only
+    """A pattern's top-level alternatives, each run alone with its condition. On a draft, only
     the alternatives whose condition it passes run, merged leftmost-first as the whole pattern
     would (the earliest start wins, the first alternative on a tie, the search goes on where the
-    match ended): the same matches, prefilter.alternatives() says why."""
+    match ended): the same matches, prefilter.alternatives() says why. An alternative that opens
+    with a group becomes the alternatives it distributes to (prefilter.expand), and those that
+    start with a word are looked up by it (prefilter.word_start) instead of being tried."""
 
-    __slots__ = ("whole", "singles", "conditions")
+    __slots__ = ("whole", "sources", "starts", "_conditions", "_singles")
 
     def __init__(self, compiled: regex.Pattern[str], prefix: str, parts: tuple[str, ...]) -> None:
         verbose = bool(compiled.flags & regex.X) or "x" in prefix
+        inline = set(prefix[2:-1])
+        if not verbose:
+            parts = tuple(e for part in parts for e in expand(part))
+        icase = (bool(compiled.flags & regex.I) or "i" in inline) and not verbose \
+            and not compiled.flags & (regex.ASCII | regex.WORD) and "a" not in inline
         self.whole = compiled
-        self.singles = tuple(regex.compile(joined(prefix, (part,), verbose), compiled.flags) for part in parts)
-        self.conditions = tuple(condition(c) for c in self.singles)
+        self.sources = tuple(joined(prefix, (part,), verbose) for part in parts)
+        self.starts = tuple(word_start(part) if icase else None for part in parts)
+        # each alternative's condition and compiled form are made the first time a draft needs them
+        self._conditions: list[Condition | None | bool] = [False] * len(parts)
+        self._singles: list[regex.Pattern[str] | None] = [None] * len(parts)
 
     @classmethod
     def of(cls, p: PatternDef) -> "_Alternatives | None":
-        split = alternatives(p.compiled) if p.group == 0 else None
+        split = alternatives(p.compiled, single=True) if p.group == 0 else None
         if split is None:
             return None
         try:
             alts = cls(p.compiled, *split)
         except regex.error:
             return None
-        return alts if any(c is not None for c in alts.conditions) else None
+        if len(alts.sources) < 2:
+            return None
+        return alts
 
-    def matches(self, draft: Draft, timeout: float) -> list[regex.Match[str]]:
+    def condition(self, k: int) -> Condition | None:
+        cond = self._conditions[k]
+        if cond is False:
+            cond = self._conditions[k] = source_condition(self.sources[k], self.whole.flags)
+        return cond  # type: ignore[return-value]
+
+    def single(self, k: int) -> regex.Pattern[str]:
+        compiled = self._singles[k]
+        if compiled is None:
+            compiled = self._singles[k] = regex.compile(self.sources[k], self.whole.flags)
+        return compiled
+
+    def matches(self, draft: Draft, timeout: float, candidates: Iterable[int] | None = None) -> list[regex.Match[str]]:
+        """The whole pattern's matches in ``draft``; ``candidates``, when given, are the (sorted)
+        alternatives that may match at all: those whose start word the draft holds, and those
+        without one."""
         text = draft.text
-        running = [c for c, cond in zip(self.singles, self.conditions) if draft.admits(cond)]
-        if len(running) == len(self.singles):
+        ks = range(len(self.sources)) if candidates is None else candidates
+        running = [self.single(k) for k in ks if draft.admits(self.condition(k))]
+        if len(running) == len(self.sources):
             return list(self.whole.finditer(text, timeout=timeout))
         nexts = [c.search(text, timeout=timeout) for c in running]
         out: list[regex.Match[str]] = []
@@ -145,19 +173,40 @@ class PatternDetector:
         # draft fails cannot match it and is not run
         self._conditions: tuple[Condition | None, ...] = tuple(condition(p.compiled) for p in self._patterns)
         self._alternatives = tuple(_Alternatives.of(p) for p in self._patterns)
+        # start word -> the (pattern, alternative) pairs that need it; per pattern, those that need none
+        index: dict[tuple[str, str], list[tuple[int, int]]] = {}
+        free: list[tuple[int, ...]] = []
+        for i, alts in enumerate(self._alternatives):
+            starts = alts.starts if alts is not None else ()
+            for k, start in enumerate(starts):
+                if start is not None:
+                    index.setdefault(start, []).append((i, k))
+            free.append(tuple(k for k, start in enumerate(starts) if start is None))
+        self._index = index
+        self._free = tuple(free)
 
     def detect(self, text: str) -> Iterable[Candidate]:
         lowered = text.lower()
         has_digit = any(ch.isdigit() for ch in text)
         draft = Draft(text)
-        for p, cond, alts in zip(self._patterns, self._conditions, self._alternatives):
+        hits: dict[int, list[int]] = {}
+        if self._index:
+            for key in word_keys(draft.key):
+                for i, k in self._index.get(key, ()):
+                    hits.setdefault(i, []).append(k)
+        for i, (p, cond, alts) in enumerate(zip(self._patterns, self._conditions, self._alternatives)):
             if not has_digit and p.label in _DIGIT_LABELS:
                 continue  # every pattern of these labels needs a digit
+            if alts is not None:
+                found = hits.get(i)
+                candidates = sorted(found + list(self._free[i])) if found else self._free[i]
+                if not candidates:
+                    continue  # no alternative's start word is in the draft
             if not draft.admits(cond):
                 continue  # no match is possible
             try:
                 matches = list(p.compiled.finditer(text, timeout=self._timeout)) if alts is None \
-                    else alts.matches(draft, self._timeout)
+                    else alts.matches(draft, self._timeout, candidates)
             except TimeoutError:
                 raise PatternTimeout(p.name) from None
             for m in matches:

@@ -79,6 +79,12 @@ class Draft:
         self._key: str | None = None
         self._digit: bool | None = None
 
+    @property
+    def key(self) -> str:
+        if self._key is None:
+            self._key = casefold_key(self.text)
+        return self._key
+
     def holds(self, clause: Clause) -> bool:
         if clause.exact and any(map(self.text.__contains__, clause.exact)):
             return True
@@ -100,13 +106,17 @@ class Draft:
 
 def condition(compiled: regex.Pattern[str]) -> Condition | None:
     """The condition every match of ``compiled`` implies, or None (always run it)."""
-    source = compiled.pattern
-    if not isinstance(source, str) or compiled.flags & (regex.FULLCASE | regex.V1):
+    return source_condition(compiled.pattern, compiled.flags)
+
+
+def source_condition(source: str, flags: int) -> Condition | None:
+    """``condition`` of the pattern ``regex.compile(source, flags)`` would give, without compiling it."""
+    if not isinstance(source, str) or flags & (regex.FULLCASE | regex.V1):
         return None
     if _UNSURE.search(source):
         return None
     try:
-        parsed = _parser.parse(_without_properties(source), _re_flags(compiled.flags))
+        parsed = _parser.parse(_without_properties(source), _re_flags(flags))
         flags = parsed.state.flags
         clauses = _sequence(parsed, bool(flags & re.I), bool(flags & re.X))
     except (_Unsure, re.error, RecursionError, ValueError, TypeError, OverflowError):
@@ -125,7 +135,7 @@ _LEADING_FLAGS = regex.compile(r"\(\?[a-zA-Z]+\)")
 _CROSS_REFERENCE = regex.compile(r"\\(?:\d|g|Q)|\(\?(?:P=|P>|&|\(|\||R\)|\d|[a-zA-Z]+\))")
 
 
-def alternatives(compiled: regex.Pattern[str]) -> tuple[str, tuple[str, ...]] | None:
+def alternatives(compiled: regex.Pattern[str], single: bool = False) -> tuple[str, tuple[str, ...]] | None:
     """A pattern ``prefix A|B|C`` as its leading inline flags and its top-level alternatives, or
     None when it has fewer than two or the split is not sure to keep its meaning.
 
@@ -133,6 +143,7 @@ def alternatives(compiled: regex.Pattern[str]) -> tuple[str, tuple[str, ...]] | 
     matches wins. An alternative that matches nowhere in a text never wins anywhere, so the
     pattern made of the other alternatives, in the same order, finds exactly the same matches
     there (``PatternDetector`` runs only the alternatives whose condition the draft passes).
+    With ``single``, a pattern of one alternative is returned as that one (for ``expand``).
     """
     source = compiled.pattern
     if not isinstance(source, str) or compiled.flags & _ORDER_FLAGS:
@@ -146,7 +157,128 @@ def alternatives(compiled: regex.Pattern[str]) -> tuple[str, tuple[str, ...]] | 
         return None
     verbose = bool(compiled.flags & regex.X) or "x" in prefix
     parts = _top_level_split(body, verbose)
-    return (prefix, parts) if parts is not None and len(parts) > 1 else None
+    return (prefix, parts) if parts is not None and (len(parts) > 1 or single) else None
+
+
+_ZERO_WIDTH = ("(?<!", "(?<=", "(?=", "(?!")
+_LEADING_GROUP = regex.compile(r"\(\?(?:([aimsux]*):|:)")
+_QUANTIFIER = "?*+{"
+MAX_EXPANSION = 64  # alternatives one top-level alternative may become
+
+
+def expand(part: str, limit: int = MAX_EXPANSION) -> tuple[str, ...]:
+    """One top-level alternative (not verbose) as the alternatives its leading group makes.
+
+    ``pre(?:a|b)rest`` is ``pre a rest|pre b rest`` for a backtracking engine: at each position
+    it tries ``a`` with everything after it, then ``b``, in that order either way. So the group
+    that opens an alternative (after ``\\b`` and lookarounds, which match no characters), when it
+    has no quantifier, is distributed, and again for the group that opens each result. Each
+    result then starts with literal text the regex engine finds fast and the prefilter can
+    index (``word_start``). A part that would become more than ``limit`` stays as it is.
+    """
+    i = _skip_zero_width(part)
+    if i is None:
+        return (part,)
+    m = _LEADING_GROUP.match(part, i)
+    if m is None:
+        return (part,)
+    j = _group_end(part, i)
+    if j is None or part[j:j + 1] in tuple(_QUANTIFIER):
+        return (part,)
+    alts = _top_level_split(part[m.end():j - 1], False)
+    if alts is None or len(alts) < 2:
+        return (part,)
+    flags = m.group(1)
+    out: list[str] = []
+    for alt in alts:
+        out.extend(expand(part[:i] + (f"(?{flags}:{alt})" if flags else alt) + part[j:], limit))
+        if len(out) > limit:
+            return (part,)
+    return tuple(out)
+
+
+_ASCII_LETTERS = regex.compile(r"[A-Za-z]+")
+# what may follow a literal word and can match no word character: the word ends there
+_WORD_ENDS = ("\\s", "\\b", "\\W", " ", "'", "’", ",", "\\.", "\\-", "-", "['’]", "[’']", "(?=\\s", "(?!\\w)")
+
+
+def word_start(part: str) -> tuple[str, str] | None:
+    """For a case-insensitive top-level alternative that starts with ``\\b`` and a literal
+    (ASCII letters), where its matches must start: ("=", word) when the literal is a whole
+    word, ("^", up to its first 3 letters) when it only begins one; None when not sure.
+
+    ``\\b`` before a letter means a word starts there, so a match needs a word of the text
+    (a run of ``\\w`` in ``casefold_key(text)``) equal to the literal or beginning with it.
+    """
+    i = _skip_zero_width(part, need_boundary=True)
+    if i is None:
+        return None
+    m = _ASCII_LETTERS.match(part, i)
+    if m is None:
+        return None
+    word, after = m.group().lower(), part[m.end():]
+    if after[:1] in tuple(_QUANTIFIER):
+        word, exact = (word if after[:1] == "+" else word[:-1]), False  # "julY?": "jul" begins it
+    else:  # the word ends there unless what ends it may be left out ("co-?worker")
+        exact = any(after.startswith(t) and after[len(t):len(t) + 1] not in ("?", "*", "{") for t in _WORD_ENDS)
+    if not word:
+        return None
+    return ("=", word) if exact else ("^", word[:3])
+
+
+def word_keys(key: str) -> set[tuple[str, str]]:
+    """The ``word_start`` keys a text's casefold key holds."""
+    words = set(_WORD.findall(key))
+    out = {("=", w) for w in words}
+    out.update(("^", w[:n]) for w in words for n in (1, 2, 3) if len(w) >= n)
+    return out
+
+
+_WORD = regex.compile(r"\w+")
+
+
+def _skip_zero_width(part: str, need_boundary: bool = False) -> int | None:
+    """Where ``part`` starts matching characters, after ``\\b`` and lookarounds; None when
+    unsure (or, with ``need_boundary``, when no ``\\b`` is among them)."""
+    i, boundary = 0, False
+    while True:
+        if part.startswith("\\b", i):
+            i, boundary = i + 2, True
+        elif part.startswith(_ZERO_WIDTH, i):
+            end = _group_end(part, i)
+            if end is None:
+                return None
+            i = end
+        else:
+            return i if boundary or not need_boundary else None
+
+
+def _group_end(s: str, i: int) -> int | None:
+    """Just past the group that opens at ``s[i] == "("``."""
+    depth, n = 0, len(s)
+    while i < n:
+        ch = s[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            i += 1
+            if i < n and s[i] == "^":
+                i += 1
+            if i < n and s[i] == "]":
+                i += 1
+            while i < n and s[i] != "]":
+                i += 2 if s[i] == "\\" else 1
+            i += 1
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return None
 
 
 def joined(prefix: str, parts: tuple[str, ...], verbose: bool) -> str:
