@@ -267,3 +267,18 @@ def test_the_start_word_index_skips_no_match_in_a_changed_corpus_draft(text, edi
             i = pos % (len(text) + 1)
             text = text[:i] + join + text[i:]
     _same_as_the_whole_patterns([text])
+
+
+# ---------------------------------------------------------------- the profile's phrase lists
+def test_the_profile_phrase_gates_skip_no_match(linter):
+    """Each phrase list of the look-alike index (practice names, staff, figures, addresses,
+    places, holidays, each staff member) finds on corpus drafts what its pattern alone finds."""
+    index = linter._lookalikes
+    lists = [getattr(index, name) for name in ("practice", "staff", "figures", "addresses", "places", "holidays")]
+    lists += [phrases for phrases, _ in index.staff_people]
+    lists = [p for p in lists if p is not None]
+    assert sum(p.gate is not None for p in lists) >= 5
+    texts = _texts() + ["Happy thanksgiving from DR. ſmith", "Merry Christmas, Mei-Lin Zhou!"]
+    for phrases in lists:
+        for text in texts:
+            assert [m.span() for m in phrases.finditer(text)] == [m.span() for m in phrases.rx.finditer(text)]

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 import regex
 
 from ._types import Candidate
+from .detectors.prefilter import Clause, Condition, Draft, source_condition
 from .packs import RulePack
 from .profile import Person, Profile
 
@@ -39,32 +40,66 @@ def _digits(s: str) -> str:
     return "".join(_DIGITS.findall(s))
 
 
-def _phrase_regex(phrases: Iterable[str]) -> regex.Pattern[str] | None:
+class Phrases:
+    """A list of phrases as one case-insensitive pattern, tried only on drafts that hold, for
+    some phrase, the literal text every match of it needs (prefilter.py's condition of each
+    phrase, so skipping changes no result)."""
+
+    __slots__ = ("rx", "gate")
+
+    def __init__(self, rx: regex.Pattern[str], gate: Condition | None) -> None:
+        self.rx = rx
+        self.gate = gate
+
+    def finditer(self, text: str, draft: Draft | None = None) -> Iterable[regex.Match[str]]:
+        if self.gate is not None and not (draft or Draft(text)).admits(self.gate):
+            return ()
+        return self.rx.finditer(text)
+
+
+def _phrase_regex(phrases: Iterable[str]) -> Phrases | None:
     alts = sorted({regex.escape(p.strip()).replace(r"\'", "['’]?").replace("'", "['’]?") for p in phrases if p.strip()},
                   key=len, reverse=True)
     if not alts:
         return None
-    return regex.compile(r"(?<![\w@#])(?:" + "|".join(alts) + r")(?![\w])", regex.I)
+    rx = regex.compile(r"(?<![\w@#])(?:" + "|".join(alts) + r")(?![\w])", regex.I)
+    return Phrases(rx, _any_of(source_condition(alt, regex.I) for alt in alts))
+
+
+def _any_of(conditions: Iterable[Condition | None]) -> Condition | None:
+    """One clause that holds where any of ``conditions`` does (each one's first clause: every
+    match of it needs that one); None when one of them has none."""
+    exact: set[str] = set()
+    folded: set[str] = set()
+    digit = False
+    for cond in conditions:
+        if cond is None or not cond.clauses:
+            return None
+        first = cond.clauses[0]
+        exact.update(first.exact)
+        folded.update(first.folded)
+        digit = digit or first.digit
+    return Condition((Clause(tuple(sorted(exact)), tuple(sorted(folded)), digit),))
 
 
 @dataclass(frozen=True)
 class LookalikeIndex:
     """Everything that makes a span a look-alike, compiled once per (profile, pack)."""
 
-    practice: regex.Pattern[str] | None
-    staff: regex.Pattern[str] | None
-    figures: regex.Pattern[str] | None
+    practice: Phrases | None
+    staff: Phrases | None
+    figures: Phrases | None
     staff_given: frozenset[str]
-    places: regex.Pattern[str] | None
-    addresses: regex.Pattern[str] | None
-    holidays: regex.Pattern[str] | None
+    places: Phrases | None
+    addresses: Phrases | None
+    holidays: Phrases | None
     regions: frozenset[str]
     phones: frozenset[str]
     emails: frozenset[str]
     domains: tuple[str, ...]
     handles: frozenset[str]
     hashtags: frozenset[str]
-    staff_people: tuple[tuple[regex.Pattern[str], frozenset[str]], ...] = ()
+    staff_people: tuple[tuple[Phrases, frozenset[str]], ...] = ()
 
     @classmethod
     def build(cls, profile: Profile, pack: RulePack) -> "LookalikeIndex":
@@ -92,21 +127,23 @@ class LookalikeIndex:
     def mentioned_staff_tokens(self, text: str) -> frozenset[str]:
         """Given names and surnames of staff the draft names in full ("Dawn Kowalski" -> dawn, kowalski)."""
         out: set[str] = set()
-        for rx, tokens in self.staff_people:
-            if rx.search(text):
+        draft = Draft(text)
+        for phrases, tokens in self.staff_people:
+            if next(iter(phrases.finditer(text, draft)), None) is not None:
                 out |= tokens
         return frozenset(out)
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
         """Spans of the text that are the practice's own names, people, places and addresses."""
         out: list[tuple[int, int, str]] = []
+        draft = Draft(text)
         for pattern, why in ((self.practice, "profile:practice"), (self.staff, "profile:staff"),
                              (self.figures, "profile:public-figure"),
                              (self.addresses, "profile:address"), (self.holidays, "holiday")):
             if pattern is not None:
-                out.extend((m.start(), m.end(), why) for m in pattern.finditer(text))
+                out.extend((m.start(), m.end(), why) for m in pattern.finditer(text, draft))
         if self.places is not None:
-            for m in self.places.finditer(text):
+            for m in self.places.finditer(text, draft):
                 if not _RESIDENCE_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
                     out.append((m.start(), m.end(), "profile:place"))
         return out
@@ -210,11 +247,16 @@ def _url_or_handle(c: Candidate, low: str, index: LookalikeIndex) -> str | None:
 
 
 def mark(cands: Iterable[Candidate], text: str, index: LookalikeIndex) -> list[Candidate]:
+    cands = list(cands)
+    if not cands:
+        return []
     spans = index.spans(text)
-    staff_tokens = index.mentioned_staff_tokens(text)
+    staff_tokens: frozenset[str] | None = None  # read the first time a name needs them
     out = []
     for c in cands:
         why = why_lookalike(c, text, index, spans)
+        if why is None and c.label == "NAME" and c.detail != "addressee" and staff_tokens is None:
+            staff_tokens = index.mentioned_staff_tokens(text)
         if why is None and c.label == "NAME" and staff_tokens and c.detail != "addressee":
             words = [w for w in regex.findall(r"[\p{L}'-]+", text[c.start:c.end].lower()) if w not in ("the", "family")]
             if words and all(w.removesuffix("'s") in staff_tokens for w in words) \
