@@ -248,3 +248,21 @@ def test_model_calls_use_one_blas_thread_and_restore_the_setting():
     with one_blas_thread():
         assert all(n == 1 for n in blas_threads())
     assert blas_threads() == before
+
+
+def test_the_fast_enhancer_copies_what_it_changes_as_presidios_deep_copy_does(linter):
+    from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+
+    presidio = linter._presidio._inner
+    text = "Call my phone 503-555-0142 or the office, my social security number 078-05-1120"
+    doc = linter._nlp(text)
+    art = presidio.artifacts(doc)
+    recognizers = presidio._analyzer.registry.recognizers
+    raw = [r for rec in recognizers for r in rec.analyze(text, rec.supported_entities, art)]
+    before = [(r.score, r.analysis_explanation.score, dict(r.recognition_metadata)) for r in raw]
+    fast = presidio._analyzer.context_aware_enhancer.enhance_using_context(text, raw, art, recognizers)
+    stock = LemmaContextAwareEnhancer().enhance_using_context(text, raw, art, recognizers)
+    assert [(r.score, r.analysis_explanation.score, dict(r.recognition_metadata)) for r in raw] == before
+    key = lambda rs: [(r.start, r.end, r.entity_type, r.score, r.recognition_metadata,  # noqa: E731
+                       vars(r.analysis_explanation)) for r in rs]
+    assert key(fast) == key(stock) and any(r.score != b[0] for r, b in zip(fast, before))

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 import regex
 
 from ._types import Candidate
-from .detectors.prefilter import Clause, Condition, Draft, source_condition
+from .detectors.prefilter import Clause, Condition, Draft, interned, source_condition
 from .packs import RulePack
 from .profile import Person, Profile
 
@@ -79,7 +79,7 @@ def _any_of(conditions: Iterable[Condition | None]) -> Condition | None:
         exact.update(first.exact)
         folded.update(first.folded)
         digit = digit or first.digit
-    return Condition((Clause(tuple(sorted(exact)), tuple(sorted(folded)), digit),))
+    return Condition((interned(Clause(tuple(sorted(exact)), tuple(sorted(folded)), digit)),))
 
 
 @dataclass(frozen=True)

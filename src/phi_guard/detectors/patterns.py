@@ -202,7 +202,8 @@ class PatternDetector:
                 candidates = sorted(found + list(self._free[i])) if found else self._free[i]
                 if not candidates:
                     continue  # no alternative's start word is in the draft
-            if not draft.admits(cond):
+                # each candidate is tested on its own condition: that of the whole adds nothing
+            elif not draft.admits(cond):
                 continue  # no match is possible
             try:
                 matches = list(p.compiled.finditer(text, timeout=self._timeout)) if alts is None \

@@ -72,12 +72,13 @@ class Condition:
 class Draft:
     """One text, with its casefold key and digit test made on first need."""
 
-    __slots__ = ("text", "_key", "_digit")
+    __slots__ = ("text", "_key", "_digit", "_held")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._key: str | None = None
         self._digit: bool | None = None
+        self._held: dict[int, bool] = {}  # id of an (interned) clause -> does it hold
 
     @property
     def key(self) -> str:
@@ -86,6 +87,12 @@ class Draft:
         return self._key
 
     def holds(self, clause: Clause) -> bool:
+        held = self._held.get(id(clause))
+        if held is None:
+            held = self._held[id(clause)] = self._holds(clause)
+        return held
+
+    def _holds(self, clause: Clause) -> bool:
         if clause.exact and any(map(self.text.__contains__, clause.exact)):
             return True
         if clause.folded:
@@ -324,10 +331,21 @@ def _top_level_split(body: str, verbose: bool) -> tuple[str, ...] | None:
     return tuple(parts)
 
 
+_INTERNED: dict[Clause, Clause] = {}
+
+
 def _clause(items: frozenset[Item]) -> Clause:
+    """The clause of ``items``, one object for equal clauses, so a draft tests each once
+    (``Draft.holds`` remembers its answers by the clause's identity)."""
     exact = tuple(sorted(s for kind, s in items if kind == "c"))
     folded = tuple(sorted(s for kind, s in items if kind == "i"))
-    return Clause(exact, folded, DIGIT in items)
+    return interned(Clause(exact, folded, DIGIT in items))
+
+
+def interned(clause: Clause) -> Clause:
+    """The one object for clauses equal to ``clause``. Every clause a Draft tests must be
+    interned (kept alive): its answers are remembered by object identity."""
+    return _INTERNED.setdefault(clause, clause)
 
 
 def _without_properties(source: str) -> str:

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import copy
 import logging
 import re
 from bisect import bisect_right
@@ -207,9 +208,30 @@ def _keywords(engine: SpacyNlpEngine, lemmas: list[str], keep: dict[str, bool]) 
     return out
 
 
+class _Results(list):  # type: ignore[type-arg]
+    """Recognizer results whose deep copy (the enhancer's first step) copies each result, its
+    explanation and its metadata: everything the enhancer changes, the rest being immutable
+    values; ``copy.deepcopy`` walks each object's whole graph, several times slower."""
+
+    def __deepcopy__(self, memo: dict[int, object]) -> list[RecognizerResult]:
+        out = []
+        for r in self:
+            c = copy.copy(r)
+            if r.analysis_explanation is not None:
+                c.analysis_explanation = copy.copy(r.analysis_explanation)
+            if r.recognition_metadata is not None:
+                c.recognition_metadata = dict(r.recognition_metadata)
+            out.append(c)
+        return out
+
+
 class _FastLemmaEnhancer(LemmaContextAwareEnhancer):
     """Presidio's default context enhancer, finding the match's token by bisection and testing
     keywords in a set: the same surrounding words, the same scores."""
+
+    def enhance_using_context(self, text: str, raw_results: list[RecognizerResult], nlp_artifacts: NlpArtifacts,
+                              recognizers: list, context: list[str] | None = None) -> list[RecognizerResult]:
+        return super().enhance_using_context(text, _Results(raw_results), nlp_artifacts, recognizers, context)
 
     def _extract_surrounding_words(self, nlp_artifacts: NlpArtifacts, word: str, start: int) -> list[str]:
         ends = getattr(nlp_artifacts, "token_ends", None)
