@@ -54,7 +54,7 @@ audit-deps:
 # Re-lock after changing dependencies in pyproject.toml.
 lock:
 	$(BIN)/python -m pip install --quiet pip-tools
-	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --extra dev -o requirements/lock.txt pyproject.toml
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --extra dev -o requirements/lock.txt pyproject.toml
 
 clean:
 	rm -rf $(VENV) $(AUDIT_VENV) build dist src/*.egg-info
