@@ -138,15 +138,12 @@ class NameDetector:
 
     def _gazetteer_names(self, text: str, doc: Doc, pos: Callable[[Doc, int], str]) -> Iterable[Candidate]:
         gaz = self._gaz
-        i = 0
         n = len(doc)
-        while i < n:
-            tok = doc[i]
-            word = tok.text
-            if not word.isalpha() or len(word) < 2:
-                i += 1
+        after = -1  # the last token of the name found last
+        for i, word, idx in _words(doc):
+            if i <= after:
                 continue
-            idx = tok.idx
+            tok = doc[i]
             before = text[max(0, idx - 40):idx]
             cased = word[0].isupper()
             low = word.lower()
@@ -178,7 +175,6 @@ class NameDetector:
                 cue = bool(_GREETING.search(before))
                 ok = cue
             if not ok:
-                i += 1
                 continue
             end_tok = i
             while end_tok + 1 < n and self._surname_like(doc, end_tok + 1, pos):
@@ -187,7 +183,7 @@ class NameDetector:
             # (an uncased name got here only after a greeting, so `cue` is set)
             yield Candidate(start, end, "NAME", 0.7 if cased or cue else 0.55, "names:gazetteer",
                             detail=_staff_detail(text, start))
-            i = end_tok + 1
+            after = end_tok
 
     def _surname_like(self, doc: Doc, i: int, pos: Callable[[Doc, int], str]) -> bool:
         w = doc[i].text
@@ -229,6 +225,19 @@ class NameDetector:
                 continue
             if any(self._gaz.is_plain_first(p) for p in rest) and len(rest) <= 2:
                 yield Candidate(m.start(), m.end(), "NAME", 0.65, "names:hashtag", detail="hashtag")
+
+
+def _words(doc: Doc) -> list[tuple[int, str, int]]:
+    """(index, text, character offset) of the tokens the gazetteer reads: alphabetic, two
+    letters or more. Made once per Doc (both the tag prefetch and detection read them)."""
+    words = doc.user_data.get(_WORDS_KEY)
+    if words is None:
+        words = doc.user_data[_WORDS_KEY] = [(t.i, t.text, t.idx) for t in doc
+                                             if len(t.text) >= 2 and t.text.isalpha()]
+    return words
+
+
+_WORDS_KEY = "phi_guard.gazetteer_words"
 
 
 def _staff_detail(text: str, start: int) -> str:
