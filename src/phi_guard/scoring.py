@@ -11,6 +11,8 @@ raise risk. See docs/scoring.md for the whole table.
 
 from __future__ import annotations
 
+import functools
+
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -189,7 +191,8 @@ def _unmasks(c: Candidate, ctx: _Ctx) -> bool:
     return any(len(w) >= 3 and w not in posted for w in used)
 
 
-def _sensitive(term: str, stems: Sequence[str]) -> bool:
+@functools.lru_cache(maxsize=8192)
+def _sensitive(term: str, stems: tuple[str, ...]) -> bool:
     low = " " + term.lower() + " "
     return any((" " + s) in low or low.lstrip("#").startswith(s) for s in stems)
 
