@@ -1,7 +1,7 @@
 """The only module that imports Presidio: an offline AnalyzerEngine on the verified model.
 
-- The spaCy model is loaded by path through NlpEngineProvider after its fingerprint is checked;
-  ``spacy.cli.download`` is never reached (Presidio only downloads a *name* it cannot find).
+- The spaCy model is loaded by path after its fingerprint is checked, into Presidio's
+  SpacyNlpEngine; Presidio's own loader (which downloads a *name* it cannot find) never runs.
 - The e-mail recognizer validates domains with a tldextract instance built from the snapshot
   shipped inside tldextract (no suffix-list URLs, no cache), so it never touches the network.
 - Presidio gets the Doc phi-guard already parsed, as NlpArtifacts: no text is parsed twice.
@@ -17,10 +17,11 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import regex
+import spacy
 import tldextract
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
 from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
-from presidio_analyzer.nlp_engine import NlpArtifacts, NlpEngineProvider, SpacyNlpEngine
+from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
 from presidio_analyzer.predefined_recognizers import (
     CreditCardRecognizer,
     DateRecognizer,
@@ -151,20 +152,26 @@ class OfflineEmailRecognizer(EmailRecognizer):
         return _OFFLINE_TLD(pattern_text).fqdn != ""
 
 
+# pipes phi-guard never runs (parse.py maps tags to coarse POS itself and sets lemmas as lower-cased
+# words): not loaded at all, which saves a good part of the model's load time
+UNUSED_PIPES = ("parser", "lemmatizer", "attribute_ruler")
+
+
 def load_engine(model_path: Path) -> SpacyNlpEngine:
-    """A SpacyNlpEngine holding the model at ``model_path`` (a directory, loaded by path)."""
-    provider = NlpEngineProvider(nlp_configuration={
-        "nlp_engine_name": "spacy",
-        "models": [{"lang_code": "en", "model_name": str(model_path)}],
-        "ner_model_configuration": {
-            "labels_to_ignore": ["ORG", "ORGANIZATION", "NORP", "CARDINAL", "ORDINAL", "QUANTITY",
-                                 "MONEY", "PERCENT", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
-                                 "LANGUAGE"],
-        },
+    """A SpacyNlpEngine holding the model at ``model_path`` (a directory, loaded by path).
+
+    Built as ``NlpEngineProvider`` builds it from this configuration, except that the model is
+    loaded here, without the pipes phi-guard never runs; Presidio's own ``load`` (which would
+    download a model it cannot find by name) is never called.
+    """
+    config = NerModelConfiguration.from_dict({
+        "labels_to_ignore": ["ORG", "ORGANIZATION", "NORP", "CARDINAL", "ORDINAL", "QUANTITY",
+                             "MONEY", "PERCENT", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
+                             "LANGUAGE"],
     })
-    engine = provider.create_engine()
-    if not isinstance(engine, SpacyNlpEngine):  # pragma: no cover - configuration above fixes it
-        raise TypeError("expected a spaCy NLP engine")
+    engine = SpacyNlpEngine(models=[{"lang_code": "en", "model_name": str(model_path)}],
+                            ner_model_configuration=config)
+    engine.nlp = {"en": spacy.load(model_path, exclude=list(UNUSED_PIPES))}
     return engine
 
 
