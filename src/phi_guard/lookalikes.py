@@ -56,6 +56,9 @@ class Phrases:
             return ()
         return self.rx.finditer(text)
 
+    def search(self, text: str, draft: Draft | None = None) -> regex.Match[str] | None:
+        return next(iter(self.finditer(text, draft)), None)
+
 
 def _phrase_regex(phrases: Iterable[str]) -> Phrases | None:
     alts = sorted({regex.escape(p.strip()).replace(r"\'", "['’]?").replace("'", "['’]?") for p in phrases if p.strip()},
@@ -129,7 +132,7 @@ class LookalikeIndex:
         out: set[str] = set()
         draft = Draft(text)
         for phrases, tokens in self.staff_people:
-            if next(iter(phrases.finditer(text, draft)), None) is not None:
+            if phrases.search(text, draft) is not None:
                 out |= tokens
         return frozenset(out)
 
@@ -255,12 +258,17 @@ def mark(cands: Iterable[Candidate], text: str, index: LookalikeIndex) -> list[C
     out = []
     for c in cands:
         why = why_lookalike(c, text, index, spans)
-        if why is None and c.label == "NAME" and c.detail != "addressee" and staff_tokens is None:
-            staff_tokens = index.mentioned_staff_tokens(text)
-        if why is None and c.label == "NAME" and staff_tokens and c.detail != "addressee":
-            words = [w for w in regex.findall(r"[\p{L}'-]+", text[c.start:c.end].lower()) if w not in ("the", "family")]
-            if words and all(w.removesuffix("'s") in staff_tokens for w in words) \
+        if why is None and c.label == "NAME" and c.detail != "addressee":
+            if staff_tokens is None:
+                staff_tokens = index.mentioned_staff_tokens(text)
+            if staff_tokens and _all_staff_words(text[c.start:c.end], staff_tokens) \
                     and not _KIN_BEFORE.search(text[max(0, c.start - 15):c.start]):
                 why = "profile:staff"
         out.append(replace(c, lookalike=why) if why != c.lookalike else c)
     return out
+
+
+def _all_staff_words(name: str, staff_tokens: frozenset[str]) -> bool:
+    """Every word of ``name`` (but "the" and "family") is a staff member's given name or surname."""
+    words = [w for w in regex.findall(r"[\p{L}'-]+", name.lower()) if w not in ("the", "family")]
+    return bool(words) and all(w.removesuffix("'s") in staff_tokens for w in words)

@@ -114,13 +114,8 @@ class _Alternatives:
         split = alternatives(p.compiled, single=True) if p.group == 0 else None
         if split is None:
             return None
-        try:
-            alts = cls(p.compiled, *split)
-        except regex.error:
-            return None
-        if len(alts.sources) < 2:
-            return None
-        return alts
+        alts = cls(p.compiled, *split)  # compiles nothing: each alternative is compiled on first need
+        return alts if len(alts.sources) > 1 else None
 
     def condition(self, k: int) -> Condition | None:
         cond = self._conditions[k]

@@ -269,14 +269,7 @@ def _group_end(s: str, i: int) -> int | None:
             i += 2
             continue
         if ch == "[":
-            i += 1
-            if i < n and s[i] == "^":
-                i += 1
-            if i < n and s[i] == "]":
-                i += 1
-            while i < n and s[i] != "]":
-                i += 2 if s[i] == "\\" else 1
-            i += 1
+            i = _set_end(s, i)
             continue
         if ch == "(":
             depth += 1
@@ -286,6 +279,20 @@ def _group_end(s: str, i: int) -> int | None:
                 return i + 1
         i += 1
     return None
+
+
+def _set_end(s: str, i: int) -> int:
+    """Just past the character set that opens at ``s[i] == "["``: up to its first unescaped "]"
+    ("]" right after "[" or "[^" is literal)."""
+    n = len(s)
+    i += 1
+    if i < n and s[i] == "^":
+        i += 1
+    if i < n and s[i] == "]":
+        i += 1
+    while i < n and s[i] != "]":
+        i += 2 if s[i] == "\\" else 1
+    return i + 1
 
 
 def joined(prefix: str, parts: tuple[str, ...], verbose: bool) -> str:
@@ -301,15 +308,8 @@ def _top_level_split(body: str, verbose: bool) -> tuple[str, ...] | None:
         if ch == "\\":
             i += 2
             continue
-        if ch == "[":  # a set: up to its first unescaped "]" ("]" right after "[" or "[^" is literal)
-            i += 1
-            if i < n and body[i] == "^":
-                i += 1
-            if i < n and body[i] == "]":
-                i += 1
-            while i < n and body[i] != "]":
-                i += 2 if body[i] == "\\" else 1
-            i += 1
+        if ch == "[":
+            i = _set_end(body, i)
             continue
         if verbose and ch == "#":
             end = body.find("\n", i)
