@@ -214,6 +214,37 @@ def test_no_phone_presidio_finds_is_gated_out(text):
         assert "PHONE_NUMBER" in possible_entities(text, False)
 
 
+def _phone_key(results):
+    return sorted((r.start, r.end, r.score, r.entity_type, r.analysis_explanation.textual_explanation,
+                   r.recognition_metadata["recognizer_name"]) for r in results)
+
+
+def _same_phones(texts) -> None:
+    """The remembering recognizer, asked twice (the second time from its memo), and with the
+    number's neighbours changed, finds what Presidio's own finds."""
+    from presidio_analyzer.predefined_recognizers import PhoneRecognizer
+
+    from phi_guard.detectors.presidio import MemoPhoneRecognizer
+
+    stock = PhoneRecognizer(supported_regions=("US", "GB"))
+    ours = MemoPhoneRecognizer(supported_regions=("US", "GB"), name="PhoneRecognizer")
+    for text in texts:
+        for variant in (text, text, "a" + text + "b", "(" + text, text + "x"):
+            assert _phone_key(ours.analyze(variant, ["PHONE_NUMBER"])) == \
+                _phone_key(stock.analyze(variant, ["PHONE_NUMBER"])), "a phone text differs"
+
+
+def test_the_remembering_phone_recognizer_finds_what_presidios_finds(dev_corpus_texts):
+    _same_phones([t for t in dev_corpus_texts if "PHONE_NUMBER" in possible_entities(t, False)]
+                 + ["Call 503-555-0142 or +44 20 7946 0958", "x5035550142y", "tel:503.555.0142;ext=12"])
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(PHONEISH), max_size=16).map("".join))
+def test_the_remembering_phone_recognizer_finds_what_presidios_finds_generated(text):
+    _same_phones([text])
+
+
 def test_the_models_multiply_with_numpy_and_give_the_blis_results(linter, dev_corpus_texts):
     """Entities and tags from the pipes switched to numpy's BLAS are those of the model as it comes."""
     import spacy

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
 _WORKER_LINTER: "Linter | None" = None
 PIPE_MAX_CHARS = 10_000
+SCANNER_WAIT = 60.0  # seconds the parent waits for the pattern scanner before forking workers
 
 
 def _batches(items: Iterable[Draft], size: int) -> Iterator[list[Draft]]:
@@ -52,10 +53,13 @@ def check_stream(linter: "Linter", drafts: Iterable[Draft], batch_size: int = 64
         raise ValueError("batch_size must be a positive integer")
     if n_process < 1:
         raise ValueError("n_process must be at least 1")
+    scan = linter._patterns.start_scanner()  # noqa: SLF001 - a batch is worth the pattern scanner
     if n_process == 1:
         for chunk in _batches(drafts, batch_size):
             yield from check_chunk(linter, chunk)
         return
+    if scan is not None:
+        scan.wait(SCANNER_WAIT)  # built once here, not once per worker (a fork takes no threads along)
     yield from _parallel(linter, drafts, batch_size, n_process)
 
 

@@ -10,6 +10,7 @@ from .._types import Candidate
 from ..packs import PatternDef
 from ..clock import today
 from .prefilter import Condition, Draft, alternatives, condition, expand, joined, source_condition, word_keys, word_start
+from .superset import Background, Scanner, background
 
 _DIGIT_LABELS = frozenset({"SSN", "MRN", "HEALTH_PLAN_ID", "ACCOUNT_NUMBER", "LICENSE_NUMBER",
                            "VEHICLE_ID", "DEVICE_ID", "PHONE", "FAX", "IP_ADDRESS", "AGE"})
@@ -129,13 +130,14 @@ class _Alternatives:
             compiled = self._singles[k] = regex.compile(self.sources[k], self.whole.flags)
         return compiled
 
-    def matches(self, draft: Draft, timeout: float, candidates: Iterable[int] | None = None) -> list[regex.Match[str]]:
+    def matches(self, draft: Draft, timeout: float, candidates: Iterable[int] | None = None,
+                checked: bool = False) -> list[regex.Match[str]]:
         """The whole pattern's matches in ``draft``; ``candidates``, when given, are the (sorted)
         alternatives that may match at all: those whose start word the draft holds, and those
-        without one."""
+        without one (or, ``checked``, those whose superset matched: no condition is tested)."""
         text = draft.text
         ks = range(len(self.sources)) if candidates is None else candidates
-        running = [self.single(k) for k in ks if draft.admits(self.condition(k))]
+        running = [self.single(k) for k in ks if checked or draft.admits(self.condition(k))]
         if len(running) == len(self.sources):
             return list(self.whole.finditer(text, timeout=timeout))
         nexts = [c.search(text, timeout=timeout) for c in running]
@@ -179,8 +181,29 @@ class PatternDetector:
             free.append(tuple(k for k, start in enumerate(starts) if start is None))
         self._index = index
         self._free = tuple(free)
+        # one superset per pattern, or per alternative of a split one (superset.py), for the scanner
+        self._scan_ids: tuple[tuple[int, int | None], ...] = tuple(
+            (i, None) if alts is None else (i, k) for i, alts in enumerate(self._alternatives)
+            for k in (range(len(alts.sources)) if alts is not None else (None,)))
+        self._scan: Background | None = None
+
+    def start_scanner(self) -> Background | None:
+        """Build the superset scanner in the background (once per process for these patterns);
+        until it is ready, ``detect`` uses the literal prefilter. Either way the same matches."""
+        if self._scan is None:
+            self._scan = background(tuple(self._scan_source(i, k) for i, k in self._scan_ids))
+        return self._scan
+
+    def _scan_source(self, i: int, k: int | None) -> tuple[str, int]:
+        flags = self._patterns[i].compiled.flags
+        alts = self._alternatives[i]
+        return (self._patterns[i].compiled.pattern, flags) if alts is None or k is None else (alts.sources[k], flags)
 
     def detect(self, text: str) -> Iterable[Candidate]:
+        scanner = self._scan.ready() if self._scan is not None else None
+        if scanner is not None:
+            yield from self._scanned(text, scanner)
+            return
         lowered = text.lower()
         has_digit = any(ch.isdigit() for ch in text)
         draft = Draft(text)
@@ -203,6 +226,32 @@ class PatternDetector:
             try:
                 matches = list(p.compiled.finditer(text, timeout=self._timeout)) if alts is None \
                     else alts.matches(draft, self._timeout, candidates)
+            except TimeoutError:
+                raise PatternTimeout(p.name) from None
+            for m in matches:
+                cand = self._candidate(p, m, lowered)
+                if cand is not None:
+                    yield cand
+
+    def _scanned(self, text: str, scanner: Scanner) -> Iterable[Candidate]:
+        """``detect`` with the scanner: only the patterns and alternatives whose superset matched
+        the draft run (in pattern order, alternatives merged as the whole pattern would)."""
+        lowered = text.lower()
+        whole: set[int] = set()
+        split: dict[int, list[int]] = {}
+        for j in scanner.hits(text) | scanner.always:
+            i, k = self._scan_ids[j]
+            if k is None:
+                whole.add(i)
+            else:
+                split.setdefault(i, []).append(k)
+        draft = Draft(text)
+        for i, p in enumerate(self._patterns):
+            if i not in whole and i not in split:
+                continue
+            try:
+                matches = list(p.compiled.finditer(text, timeout=self._timeout)) if i in whole \
+                    else self._alternatives[i].matches(draft, self._timeout, sorted(split[i]), checked=True)  # type: ignore[union-attr]
             except TimeoutError:
                 raise PatternTimeout(p.name) from None
             for m in matches:

@@ -16,10 +16,12 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from pathlib import Path
 
+import phonenumbers
 import regex
 import spacy
 import tldextract
-from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
+from phonenumbers import NumberParseException
+from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry, RecognizerResult
 from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
 from presidio_analyzer.predefined_recognizers import (
@@ -145,6 +147,67 @@ class SegmentedUrlRecognizer(UrlRecognizer):
         return results
 
 
+_MISSING = object()
+_PHONE_MEMO: dict[tuple[str, str, str, str], object] = {}
+_REGION_MEMO: dict[str, object] = {}
+_MEMO_LIMIT = 50_000  # entries per memo: cleared when full, so a long audit's memory stays bounded
+
+
+class _MemoPhoneMatcher(phonenumbers.PhoneNumberMatcher):
+    """phonenumbers' matcher, remembering what each candidate's parse and check gave. At leniency
+    VALID (Presidio's), ``_parse_and_verify`` reads only the candidate, the characters just
+    before and after it, and the region: a practice's own number, in post after post, is parsed
+    once."""
+
+    def _parse_and_verify(self, candidate: str, offset: int):  # type: ignore[no-untyped-def]
+        if self.leniency != phonenumbers.Leniency.VALID:
+            return super()._parse_and_verify(candidate, offset)
+        end = offset + len(candidate)
+        key = (candidate, self.text[offset - 1] if offset > 0 else "", self.text[end:end + 1],
+               self.preferred_region)
+        number = _PHONE_MEMO.get(key, _MISSING)
+        if number is _MISSING:
+            match = super()._parse_and_verify(candidate, offset)
+            number = match.number if match is not None else None
+            if len(_PHONE_MEMO) >= _MEMO_LIMIT:
+                _PHONE_MEMO.clear()
+            _PHONE_MEMO[key] = number
+        return None if number is None else phonenumbers.PhoneNumberMatch(offset, candidate, number)
+
+
+def _region_of(number_text: str) -> str | None:
+    """``region_code_for_number(parse(number_text))``, remembered; raises NumberParseException as
+    ``parse`` does."""
+    region = _REGION_MEMO.get(number_text, _MISSING)
+    if region is _MISSING:
+        try:
+            region = phonenumbers.region_code_for_number(phonenumbers.parse(number_text))
+        except NumberParseException as exc:
+            region = exc
+        if len(_REGION_MEMO) >= _MEMO_LIMIT:
+            _REGION_MEMO.clear()
+        _REGION_MEMO[number_text] = region
+    if isinstance(region, NumberParseException):
+        raise region
+    return region  # type: ignore[return-value]
+
+
+class MemoPhoneRecognizer(PhoneRecognizer):
+    """Presidio's PhoneRecognizer (its ``analyze``, step for step) on the remembering matcher:
+    the same results (tests/test_parse_gates.py compares them with Presidio's own)."""
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        results = []
+        for region in self.supported_regions:
+            for match in _MemoPhoneMatcher(text, region, leniency=self.leniency):
+                try:
+                    region = _region_of(text[match.start:match.end])  # noqa: PLW2901 - as Presidio does
+                except NumberParseException:
+                    pass
+                results.append(self._get_recognizer_result(match, text, region, nlp_artifacts))
+        return EntityRecognizer.remove_duplicates(results)
+
+
 class OfflineEmailRecognizer(EmailRecognizer):
     """Presidio's e-mail recognizer, validating domains against the bundled suffix snapshot."""
 
@@ -266,7 +329,7 @@ class PresidioDetector:
             SpacyRecognizer(supported_entities=["PERSON", "LOCATION", "DATE_TIME"]),
             # phonenumbers' matcher is the costliest recognizer per region; the rule pack's own
             # phone patterns cover international groupings, so two regions suffice here
-            PhoneRecognizer(supported_regions=("US", "GB")),
+            MemoPhoneRecognizer(supported_regions=("US", "GB"), name="PhoneRecognizer"),
             OfflineEmailRecognizer(),
             SegmentedUrlRecognizer(),
             IpRecognizer(),
