@@ -131,3 +131,30 @@ def test_no_scanner_without_hyperscan(monkeypatch):
     monkeypatch.setattr(S, "_hs", None)
     assert S.background([("abc", 0)]) is None
     assert S.Scanner([("abc", 0)]).always == {0}
+
+
+# ---------------------------------------------------------------- Presidio's pattern recognizers
+def test_presidios_patterns_are_never_skipped_where_they_match(linter):
+    presidio = linter._presidio._inner
+    scanner = presidio.start_scanner().wait()
+    compiled = [regex.compile(source, flags) for source, flags in presidio._scan_sources]
+    assert len(scanner.always) < len(compiled) / 2
+    for text in _texts() + ["SSN 078-05-1120, card 4111 1111 1111 1111, IP 10.0.0.1, jo@x.org, 12/03/1950"]:
+        hits = scanner.hits(text) | scanner.always
+        for j, rx in enumerate(compiled):
+            if j not in hits:
+                assert rx.search(text, timeout=5) is None, presidio._scan_entities[j]
+
+
+def test_presidio_finds_the_same_with_the_scanner_and_without(linter):
+    presidio = linter._presidio._inner
+    build = presidio.start_scanner()
+    assert build.wait() is not None
+    texts = _texts() + ["SSN 078-05-1120, card 4111 1111 1111 1111, IP 10.0.0.1, jo@x.org, 12/03/1950"]
+    docs = list(linter._nlp.pipe(texts))
+    with_scanner = [list(presidio.detect(t, d)) for t, d in zip(texts, docs)]
+    presidio._scan = None
+    try:
+        assert with_scanner == [list(presidio.detect(t, d)) for t, d in zip(texts, docs)]
+    finally:
+        presidio._scan = build

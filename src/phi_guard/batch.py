@@ -53,13 +53,14 @@ def check_stream(linter: "Linter", drafts: Iterable[Draft], batch_size: int = 64
         raise ValueError("batch_size must be a positive integer")
     if n_process < 1:
         raise ValueError("n_process must be at least 1")
-    scan = linter._patterns.start_scanner()  # noqa: SLF001 - a batch is worth the pattern scanner
+    # a batch is worth the superset scanners (built in the background, once per process)
+    scans = [b for b in (linter._patterns.start_scanner(), linter._presidio.start_scanner()) if b is not None]  # noqa: SLF001
     if n_process == 1:
         for chunk in _batches(drafts, batch_size):
             yield from check_chunk(linter, chunk)
         return
-    if scan is not None:
-        scan.wait(SCANNER_WAIT)  # built once here, not once per worker (a fork takes no threads along)
+    for build in scans:
+        build.wait(SCANNER_WAIT)  # built once here, not once per worker (a fork takes no threads along)
     yield from _parallel(linter, drafts, batch_size, n_process)
 
 

@@ -21,7 +21,7 @@ import regex
 import spacy
 import tldextract
 from phonenumbers import NumberParseException
-from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry, RecognizerResult
+from presidio_analyzer import AnalyzerEngine, EntityRecognizer, PatternRecognizer, RecognizerRegistry, RecognizerResult
 from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
 from presidio_analyzer.predefined_recognizers import (
@@ -40,6 +40,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .._types import Candidate
+from .superset import Background, background
 
 for _name in ("presidio-analyzer", "presidio-anonymizer", "presidio_analyzer", "tldextract",
               "filelock", "urllib3", "requests", "spacy"):
@@ -338,6 +339,13 @@ class PresidioDetector:
             IbanRecognizer(),
             DateRecognizer(),
         ]
+        # the regex patterns of the pattern recognizers, for the superset scanner (superset.py)
+        self._scan_sources = tuple((pattern.regex, r.global_regex_flags) for r in recognizers
+                                   if isinstance(r, PatternRecognizer) for pattern in r.patterns)
+        self._scan_entities = tuple(r.supported_entities[0] for r in recognizers
+                                    if isinstance(r, PatternRecognizer) for _ in r.patterns)
+        self._model_entities = frozenset(recognizers[0].supported_entities)
+        self._scan: Background | None = None
         registry = RecognizerRegistry(recognizers=recognizers, supported_languages=["en"])
         self._analyzer = AnalyzerEngine(registry=registry, nlp_engine=engine, supported_languages=["en"],
                                         context_aware_enhancer=_FastLemmaEnhancer())
@@ -350,8 +358,25 @@ class PresidioDetector:
     def artifacts(self, doc: Doc) -> NlpArtifacts:
         return _Artifacts(doc, self._engine, self._keep)
 
+    def start_scanner(self) -> Background | None:
+        """Build the superset scanner of the pattern recognizers in the background (once per
+        process); once it is ready, a type only they find is asked for only where one of their
+        patterns' supersets matched (the same results: the others would find nothing)."""
+        if self._scan is None:
+            self._scan = background(self._scan_sources)
+        return self._scan
+
+    def _scanned(self, text: str, entities: list[str], has_ents: bool) -> list[str]:
+        scanner = self._scan.ready() if self._scan is not None else None
+        if scanner is None:
+            return entities
+        found = {self._scan_entities[j] for j in scanner.hits(text) | scanner.always}
+        pattern_only = set(self._scan_entities) - (self._model_entities if has_ents else set())
+        return [e for e in entities if e not in pattern_only or e in found]
+
     def detect(self, text: str, doc: Doc) -> Iterable[Candidate]:
-        entities = possible_entities(text, bool(doc.ents))
+        has_ents = bool(doc.ents)
+        entities = self._scanned(text, possible_entities(text, has_ents), has_ents)
         if not entities:
             return  # no recognizer could match: Presidio would return nothing
         results: list[RecognizerResult] = self._analyzer.analyze(
