@@ -239,6 +239,17 @@ def test_the_remembering_phone_recognizer_finds_what_presidios_finds(dev_corpus_
                  + ["Call 503-555-0142 or +44 20 7946 0958", "x5035550142y", "tel:503.555.0142;ext=12"])
 
 
+def test_the_phone_memo_keeps_no_exception():
+    """A remembered failure is a marker, not the exception: its traceback would keep every frame
+    of the draft that raised it (its Doc, its artifacts) alive for the rest of the audit."""
+    from phi_guard.detectors import presidio
+
+    _same_phones(["Call (212) 736-5000 or 503-555-0142", "+1 (0) 0000 0000 x"])  # national: parse raises
+    assert any(v is presidio._NOT_A_NUMBER for v in presidio._REGION_MEMO.values())
+    assert not any(isinstance(v, BaseException) for v in presidio._REGION_MEMO.values())
+    assert not any(isinstance(v, BaseException) for v in presidio._PHONE_MEMO.values())
+
+
 @settings(max_examples=300, deadline=None, derandomize=True)
 @given(st.lists(st.sampled_from(PHONEISH), max_size=16).map("".join))
 def test_the_remembering_phone_recognizer_finds_what_presidios_finds_generated(text):

@@ -176,21 +176,22 @@ class _MemoPhoneMatcher(phonenumbers.PhoneNumberMatcher):
         return None if number is None else phonenumbers.PhoneNumberMatch(offset, candidate, number)
 
 
-def _region_of(number_text: str) -> str | None:
-    """``region_code_for_number(parse(number_text))``, remembered; raises NumberParseException as
-    ``parse`` does."""
+_NOT_A_NUMBER = object()
+
+
+def _region_of(number_text: str) -> object:
+    """``region_code_for_number(parse(number_text))``, remembered; ``_NOT_A_NUMBER`` where
+    ``parse`` raises (no exception is kept: its traceback would hold every frame alive)."""
     region = _REGION_MEMO.get(number_text, _MISSING)
     if region is _MISSING:
         try:
             region = phonenumbers.region_code_for_number(phonenumbers.parse(number_text))
-        except NumberParseException as exc:
-            region = exc
+        except NumberParseException:
+            region = _NOT_A_NUMBER
         if len(_REGION_MEMO) >= _MEMO_LIMIT:
             _REGION_MEMO.clear()
         _REGION_MEMO[number_text] = region
-    if isinstance(region, NumberParseException):
-        raise region
-    return region  # type: ignore[return-value]
+    return region
 
 
 class MemoPhoneRecognizer(PhoneRecognizer):
@@ -201,10 +202,9 @@ class MemoPhoneRecognizer(PhoneRecognizer):
         results = []
         for region in self.supported_regions:
             for match in _MemoPhoneMatcher(text, region, leniency=self.leniency):
-                try:
-                    region = _region_of(text[match.start:match.end])  # noqa: PLW2901 - as Presidio does
-                except NumberParseException:
-                    pass
+                found = _region_of(text[match.start:match.end])
+                if found is not _NOT_A_NUMBER:
+                    region = found  # noqa: PLW2901 - as Presidio does: the next failure reports it
                 results.append(self._get_recognizer_result(match, text, region, nlp_artifacts))
         return EntityRecognizer.remove_duplicates(results)
 
