@@ -344,7 +344,8 @@ class PresidioDetector:
                                    if isinstance(r, PatternRecognizer) for pattern in r.patterns)
         self._scan_entities = tuple(r.supported_entities[0] for r in recognizers
                                     if isinstance(r, PatternRecognizer) for _ in r.patterns)
-        self._model_entities = frozenset(recognizers[0].supported_entities)
+        # what the model's recognizer finds (only where the Doc has entities): never gated by patterns there
+        self._model_entities = frozenset(e for r in recognizers if isinstance(r, SpacyRecognizer) for e in r.supported_entities)
         self._scan: Background | None = None
         registry = RecognizerRegistry(recognizers=recognizers, supported_languages=["en"])
         self._analyzer = AnalyzerEngine(registry=registry, nlp_engine=engine, supported_languages=["en"],
