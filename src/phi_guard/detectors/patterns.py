@@ -223,15 +223,7 @@ class PatternDetector:
                 # each candidate is tested on its own condition: that of the whole adds nothing
             elif not draft.admits(cond):
                 continue  # no match is possible
-            try:
-                matches = list(p.compiled.finditer(text, timeout=self._timeout)) if alts is None \
-                    else alts.matches(draft, self._timeout, candidates)
-            except TimeoutError:
-                raise PatternTimeout(p.name) from None
-            for m in matches:
-                cand = self._candidate(p, m, lowered)
-                if cand is not None:
-                    yield cand
+            yield from self._found(p, alts, draft, lowered, candidates if alts is not None else None)
 
     def _scanned(self, text: str, scanner: Scanner) -> Iterable[Candidate]:
         """``detect`` with the scanner: only the patterns and alternatives whose superset matched
@@ -247,17 +239,24 @@ class PatternDetector:
                 split.setdefault(i, []).append(k)
         draft = Draft(text)
         for i, p in enumerate(self._patterns):
-            if i not in whole and i not in split:
-                continue
-            try:
-                matches = list(p.compiled.finditer(text, timeout=self._timeout)) if i in whole \
-                    else self._alternatives[i].matches(draft, self._timeout, sorted(split[i]), checked=True)  # type: ignore[union-attr]
-            except TimeoutError:
-                raise PatternTimeout(p.name) from None
-            for m in matches:
-                cand = self._candidate(p, m, lowered)
-                if cand is not None:
-                    yield cand
+            if i in whole:
+                yield from self._found(p, None, draft, lowered)
+            elif i in split:
+                yield from self._found(p, self._alternatives[i], draft, lowered, sorted(split[i]), checked=True)
+
+    def _found(self, p: PatternDef, alts: _Alternatives | None, draft: Draft, lowered: str,
+               candidates: Iterable[int] | None = None, checked: bool = False) -> Iterable[Candidate]:
+        """The candidates of ``p`` in ``draft``: of the whole pattern, or (``alts``) of its
+        alternatives merged, only ``candidates`` of them running (``_Alternatives.matches``)."""
+        try:
+            matches = list(p.compiled.finditer(draft.text, timeout=self._timeout)) if alts is None \
+                else alts.matches(draft, self._timeout, candidates, checked)
+        except TimeoutError:
+            raise PatternTimeout(p.name) from None
+        for m in matches:
+            cand = self._candidate(p, m, lowered)
+            if cand is not None:
+                yield cand
 
     @staticmethod
     def _candidate(p: PatternDef, m: regex.Match[str], lowered: str) -> Candidate | None:

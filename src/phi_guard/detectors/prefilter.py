@@ -354,11 +354,12 @@ def _without_properties(source: str) -> str:
 
 
 def _re_flags(flags: int) -> int:
+    """The ``re`` flags Python's parser needs to read a ``regex`` pattern as the engine does
+    (dot-all and multi-line change no literal, but the superset writer reads them)."""
     out = 0
-    if flags & regex.I:
-        out |= re.I
-    if flags & regex.X:
-        out |= re.X
+    for ours, theirs in ((regex.I, re.I), (regex.X, re.X), (regex.S, re.S), (regex.M, re.M)):
+        if flags & ours:
+            out |= theirs
     return out
 
 

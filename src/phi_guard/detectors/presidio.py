@@ -344,8 +344,10 @@ class PresidioDetector:
                                    if isinstance(r, PatternRecognizer) for pattern in r.patterns)
         self._scan_entities = tuple(r.supported_entities[0] for r in recognizers
                                     if isinstance(r, PatternRecognizer) for _ in r.patterns)
-        # what the model's recognizer finds (only where the Doc has entities): never gated by patterns there
-        self._model_entities = frozenset(e for r in recognizers if isinstance(r, SpacyRecognizer) for e in r.supported_entities)
+        # types only pattern recognizers find: all of them, or (where the Doc has entities, which
+        # the model's recognizer reads) those the model's recognizer does not find too
+        model = frozenset(e for r in recognizers if isinstance(r, SpacyRecognizer) for e in r.supported_entities)
+        self._pattern_only = {False: frozenset(self._scan_entities), True: frozenset(self._scan_entities) - model}
         self._scan: Background | None = None
         registry = RecognizerRegistry(recognizers=recognizers, supported_languages=["en"])
         self._analyzer = AnalyzerEngine(registry=registry, nlp_engine=engine, supported_languages=["en"],
@@ -372,7 +374,7 @@ class PresidioDetector:
         if scanner is None:
             return entities
         found = {self._scan_entities[j] for j in scanner.hits(text) | scanner.always}
-        pattern_only = set(self._scan_entities) - (self._model_entities if has_ents else set())
+        pattern_only = self._pattern_only[has_ents]
         return [e for e in entities if e not in pattern_only or e in found]
 
     def detect(self, text: str, doc: Doc) -> Iterable[Candidate]:

@@ -40,12 +40,8 @@ from collections.abc import Sequence
 
 import regex
 
-try:  # Python >= 3.11
-    import re._constants as _c
-    import re._parser as _parser
-except ImportError:  # pragma: no cover - older Pythons
-    import sre_constants as _c  # type: ignore[no-redef]
-    import sre_parse as _parser  # type: ignore[no-redef]
+from . import prefilter
+from .prefilter import _c, _parser, _re_flags
 
 try:
     import hyperscan as _hs
@@ -57,9 +53,9 @@ _MAX_LOW = 2
 _MAX_HIGH = 3
 log = logging.getLogger("phi_guard")
 _PROPERTY = regex.compile(r"\\[pP](?:\{[^}]*\}|[A-Za-z])")
-# POSIX classes, full case, version 1, escapes Python's parser reads otherwise, code points that
-# would collide with the placeholders
-_UNSURE = regex.compile(r"\[:\^?[A-Za-z]+:\]|\(\?[a-zA-Z-]*[fV]|\\[XGKmMQ]|\\U000[fF]|\\U0010")
+# beyond what the prefilter is unsure of (POSIX classes, full case, version 1): escapes Python's
+# parser reads otherwise, code points that would collide with the placeholders
+_UNSURE = regex.compile(r"\\[XGKmMQ]|\\U000[fF]|\\U0010")
 _PRIVATE = 0xF0000  # placeholders for property classes: a private-use plane no pattern uses
 
 
@@ -76,7 +72,7 @@ def superset(source: str, flags: int, budget: int = 10**9) -> str | None:
     if not isinstance(source, str) or flags & (regex.FULLCASE | regex.V1 | regex.BESTMATCH
                                                 | regex.POSIX | regex.REVERSE | regex.ASCII | regex.WORD):
         return None
-    if _UNSURE.search(source) or any(ord(ch) >= _PRIVATE for ch in source):
+    if prefilter._UNSURE.search(source) or _UNSURE.search(source) or any(ord(ch) >= _PRIVATE for ch in source):
         return None
     props: list[str] = []
 
@@ -94,19 +90,6 @@ def superset(source: str, flags: int, budget: int = 10**9) -> str | None:
         return None
     if empty:
         return None  # it would match every text (and Hyperscan refuses such a pattern)
-    return out
-
-
-def _re_flags(flags: int) -> int:
-    out = 0
-    if flags & regex.I:
-        out |= re.I
-    if flags & regex.X:
-        out |= re.X
-    if flags & regex.S:
-        out |= re.S
-    if flags & regex.M:
-        out |= re.M
     return out
 
 
@@ -135,7 +118,7 @@ class _Writer:
             if self._budget <= 0:
                 return "", False, True
             self._budget -= 1
-            return self.char_class([(op, av)], icase), True, False
+            return self.char_class(op, av, icase), True, False
         if op is _c.SUBPATTERN:
             _group, add, remove, sub = av
             if (add | remove) & ~(re.I | re.X | re.S | re.M):
@@ -169,11 +152,10 @@ class _Writer:
             return "", True, True  # zero-width: a superset leaves the requirement out
         raise _Unsure()  # back references, conditionals, anything not foreseen
 
-    def char_class(self, items, icase: bool) -> str:  # type: ignore[no-untyped-def]
+    def char_class(self, op, av, icase: bool) -> str:  # type: ignore[no-untyped-def]
         """The byte class of what ``items`` match: the Latin-1 characters the regex engine itself
         matches with them (each of the 256 asked), and the byte 0x80 when they may match a
         character past Latin-1 (every such character is scanned as 0x80)."""
-        (op, av), = items
         if op is _c.ANY:
             return "."
         if op is _c.IN:
